@@ -1,0 +1,59 @@
+package org.mopr.ledger.money;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.mopr.ledger.shared.DomainException;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An ISO-like currency code with the number of minor-unit digits. Only codes the ledger knows are accepted,
+ * so a typo in a scenario ("USd", "FRN") is an error instead of a new currency.
+ */
+public record Currency(String code) {
+
+    /** Codes and their minor digits. XRG is the gold ruble (chervonets era, kopecks), which ISO never coded. */
+    private static final Map<String, Integer> KNOWN = Map.of(
+            "USD", 2,   // dollars, cents
+            "FRF", 2,   // French francs, centimes
+            "XRG", 2,   // gold rubles, kopecks
+            "RUB", 2,   // Soviet paper rubles (sovznaks), kopecks
+            "GBP", 2,   // pounds; pence as decimal minor units by convention
+            "DEM", 2,   // Reichsmark / Rentenmark, pfennigs
+            "CHF", 2);
+
+    public static final Currency USD = new Currency("USD");
+    public static final Currency FRF = new Currency("FRF");
+    public static final Currency XRG = new Currency("XRG");
+
+    public Currency {
+        if (code == null || !KNOWN.containsKey(code)) {
+            throw new DomainException("unknown currency '" + code + "': known are " + known());
+        }
+    }
+
+    @JsonCreator
+    public static Currency of(String code) {
+        return new Currency(code);
+    }
+
+    public static Set<String> known() {
+        return new java.util.TreeSet<>(KNOWN.keySet());
+    }
+
+    public int minorDigits() {
+        return KNOWN.get(code);
+    }
+
+    @JsonValue
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,11 @@
+package org.mopr.ledger.provenance;
+
+/** Where an event's figure comes from (design.md section 3). */
+public enum Origin {
+    /** Stated by a source: the event names the claim ids. */
+    DOCUMENTED,
+    /** Implied by documented claims through a named rule, for example "USSR share = total minus the rest". */
+    DERIVED,
+    /** Produced by a declared allocation model from documented totals: model id, parameters and seed. */
+    SIMULATED
+}
