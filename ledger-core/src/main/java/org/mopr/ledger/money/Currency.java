@@ -11,7 +11,7 @@ import java.util.Set;
  * An ISO-like currency code with the number of minor-unit digits. Only codes the ledger knows are accepted,
  * so a typo in a scenario ("USd", "FRN") is an error instead of a new currency.
  */
-public record Currency(String code) {
+public record Currency(String code) implements Comparable<Currency> {
 
     /** Codes and their minor digits. XRG is the gold ruble (chervonets era, kopecks), which ISO never coded. */
     private static final Map<String, Integer> KNOWN = Map.of(
@@ -50,6 +50,11 @@ public record Currency(String code) {
     @Override
     public String code() {
         return code;
+    }
+
+    @Override
+    public int compareTo(Currency other) {
+        return code.compareTo(other.code);
     }
 
     @Override

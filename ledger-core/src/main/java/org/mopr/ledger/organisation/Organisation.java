@@ -1,0 +1,145 @@
+package org.mopr.ledger.organisation;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.shared.Ids;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * International Red Aid as a whole: its founding, the names of its governing body, its leaders, its
+ * conferences and its organisation-wide censuses. Nothing happens to it before it is founded.
+ */
+@AggregateRoot
+public class Organisation {
+
+    /** The largest congress the sources mention had 109 delegates; a composition with more groups is a typo. */
+    static final int MAX_DELEGATE_GROUPS = 32;
+
+    @AggregateIdentifier
+    private OrganisationId id;
+    private LocalDate foundedOn;
+    private String governingBody;
+    private final Set<String> conferences = new HashSet<>();
+
+    protected Organisation() {
+        // Axon rebuilds the organisation from its events.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(FoundOrganisation cmd) {
+        if (id != null) {
+            throw new DomainException("organisation " + cmd.organisationId() + " was already founded on " + foundedOn);
+        }
+        if (cmd.placedOn() == null || cmd.founded() == null || cmd.name() == null || cmd.name().isBlank()) {
+            throw new DomainException("organisation " + cmd.organisationId() + " needs a name, a founding date and a placement");
+        }
+        apply(new OrganisationFounded(cmd.organisationId(), cmd.name(), cmd.founded(), cmd.placedOn(), cmd.provenance()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RenameGoverningBody cmd) {
+        requireFounded(cmd.organisationId(), cmd.placedOn(), "rename its governing body to " + cmd.newName());
+        if (cmd.newName() == null || cmd.newName().isBlank() || cmd.newName().equals(governingBody)) {
+            throw new DomainException("organisation " + id + ": governing body is already called '" + governingBody
+                    + "', cannot rename it to '" + cmd.newName() + "'");
+        }
+        apply(new GoverningBodyRenamed(id, governingBody, cmd.newName(), cmd.date(), cmd.placedOn(), cmd.provenance()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ChangeLeadership cmd) {
+        requireFounded(cmd.organisationId(), cmd.placedOn(), "change its leader to " + cmd.person());
+        if (cmd.person() == null || cmd.person().isBlank() || cmd.term() == null) {
+            throw new DomainException("organisation " + id + ": a change of leadership needs a person and a term");
+        }
+        apply(new LeadershipChanged(id, cmd.person(), cmd.role(), cmd.term(), cmd.placedOn(), cmd.provenance()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(HoldConference cmd) {
+        requireFounded(cmd.organisationId(), cmd.placedOn(), "hold the conference " + cmd.name());
+        Ids.requireKey("conference key", cmd.conferenceKey());
+        if (conferences.contains(cmd.conferenceKey())) {
+            throw new DomainException("organisation " + id + ": conference " + cmd.conferenceKey() + " was already held");
+        }
+        TreeMap<String, Long> groups = new TreeMap<>(cmd.delegatesByGroup() == null ? java.util.Map.of() : cmd.delegatesByGroup());
+        if (groups.size() > MAX_DELEGATE_GROUPS) {
+            throw new DomainException("conference " + cmd.conferenceKey() + ": at most " + MAX_DELEGATE_GROUPS
+                    + " delegate groups, got " + groups.size());
+        }
+        long sum = 0;
+        for (var group : groups.entrySet()) {
+            if (group.getValue() == null || group.getValue() < 0) {
+                throw new DomainException("conference " + cmd.conferenceKey() + ": delegates of group '" + group.getKey()
+                        + "' must be a count, was " + group.getValue());
+            }
+            sum += group.getValue();
+        }
+        if (cmd.delegates() != null && cmd.delegates() < 0) {
+            throw new DomainException("conference " + cmd.conferenceKey() + ": delegates cannot be negative, was " + cmd.delegates());
+        }
+        if (cmd.delegates() != null && !groups.isEmpty() && sum != cmd.delegates()) {
+            throw new DomainException("conference " + cmd.conferenceKey() + ": delegate groups " + groups + " sum to " + sum
+                    + ", not the " + cmd.delegates() + " delegates stated");
+        }
+        apply(new ConferenceHeld(id, cmd.conferenceKey(), cmd.name(), cmd.place(), cmd.dates(), cmd.placedOn(),
+                cmd.delegates(), groups, cmd.provenance()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ReportOrganisationMembership cmd) {
+        requireFounded(cmd.organisationId(), cmd.asOf(), "report membership");
+        if (cmd.scope() == null || cmd.members() == null && cmd.sections() == null) {
+            throw new DomainException("organisation " + id + ": a census on " + cmd.asOf()
+                    + " needs a scope and a count of members or sections");
+        }
+        if (cmd.members() != null && cmd.members() < 0 || cmd.sections() != null && cmd.sections() < 0) {
+            throw new DomainException("organisation " + id + ": census on " + cmd.asOf() + " has a negative count ("
+                    + cmd.members() + " members, " + cmd.sections() + " sections)");
+        }
+        apply(new OrganisationMembershipReported(id, cmd.asOf(), cmd.scope(), cmd.members(), cmd.sections(), cmd.provenance()));
+    }
+
+    private void requireFounded(OrganisationId organisationId, LocalDate on, String action) {
+        if (id == null) {
+            throw new DomainException("organisation " + organisationId + " has not been founded: cannot " + action);
+        }
+        if (on == null || on.isBefore(foundedOn)) {
+            throw new DomainException("organisation " + id + " was founded on " + foundedOn + ": cannot " + action
+                    + " on " + on);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationFounded e) {
+        id = e.organisationId();
+        foundedOn = e.placedOn();
+        governingBody = "Central Bureau";
+    }
+
+    @EventSourcingHandler
+    void on(GoverningBodyRenamed e) {
+        governingBody = e.newName();
+    }
+
+    @EventSourcingHandler
+    void on(ConferenceHeld e) {
+        conferences.add(e.conferenceKey());
+    }
+}

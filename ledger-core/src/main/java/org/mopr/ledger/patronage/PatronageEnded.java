@@ -1,0 +1,8 @@
+package org.mopr.ledger.patronage;
+
+import org.mopr.ledger.provenance.Provenance;
+
+import java.time.LocalDate;
+
+public record PatronageEnded(PatronageId patronageId, LocalDate on, Provenance provenance) {
+}

@@ -1,0 +1,18 @@
+package org.mopr.ledger.section;
+
+import org.mopr.ledger.fund.MoneyMovement;
+import org.mopr.ledger.fund.Posting;
+import org.mopr.ledger.money.Money;
+import org.mopr.ledger.provenance.Provenance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record DonationReceived(SectionId sectionId, LocalDate receivedOn, String donor, Money amount,
+                               Provenance provenance) implements MoneyMovement {
+
+    @Override
+    public List<Posting> postings() {
+        return List.of(Posting.debit(sectionId.fundAccount(), amount), Posting.credit(sectionId.donorsAccount(), amount));
+    }
+}

@@ -1,0 +1,8 @@
+package org.mopr.ledger.section;
+
+import org.mopr.ledger.provenance.Provenance;
+
+import java.time.LocalDate;
+
+public record SectionDissolved(SectionId sectionId, LocalDate on, DissolutionReason reason, Provenance provenance) {
+}
