@@ -1,0 +1,62 @@
+package org.mopr.ledger.api.axon;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.mopr.ledger.fund.Fund;
+import org.mopr.ledger.organisation.Organisation;
+import org.mopr.ledger.patronage.Patronage;
+import org.mopr.ledger.section.NationalSection;
+import org.mopr.ledger.shared.LedgerJson;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon wiring: Jackson (not XStream) for events, messages, tokens and snapshots, and the aggregates of
+ * ledger-core (which knows nothing of Spring) registered with a strong, bounded cache.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    private static Serializer jackson() {
+        return JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).defaultTyping().build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    public Cache aggregateCache(@Value("${mopr.axon.aggregate-cache-size:100000}") long size) {
+        return new BoundedAggregateCache(size);
+    }
+
+    @Bean
+    public ConfigurerModule aggregates(Cache aggregateCache) {
+        return configurer -> {
+            for (Class<?> type : new Class<?>[]{NationalSection.class, Fund.class, Patronage.class, Organisation.class}) {
+                configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(type)
+                        .configureCache(c -> aggregateCache));
+            }
+        };
+    }
+}

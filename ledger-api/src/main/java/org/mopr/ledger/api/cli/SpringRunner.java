@@ -1,0 +1,30 @@
+package org.mopr.ledger.api.cli;
+
+import org.mopr.ledger.api.LedgerApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts the application context a subcommand needs, with or without the web server. */
+public final class SpringRunner {
+
+    private SpringRunner() {
+    }
+
+    public static ConfigurableApplicationContext start(boolean web, DbOption db, Map<String, Object> extra,
+                                                       String... profiles) {
+        Map<String, Object> properties = new HashMap<>(extra);
+        db.addTo(properties);
+        // As command-line arguments they outrank application.properties, as a user's flags should.
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .profiles(profiles)
+                .run(args);
+    }
+}
