@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.mopr.ledger.rates.DeclareExchangeRate;
+import org.mopr.ledger.rates.ExchangeRateDeclared;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.shared.Ids;
 
@@ -114,6 +116,28 @@ public class Organisation {
                     + cmd.members() + " members, " + cmd.sections() + " sections)");
         }
         apply(new OrganisationMembershipReported(id, cmd.asOf(), cmd.scope(), cmd.members(), cmd.sections(), cmd.provenance()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(DeclareExchangeRate cmd) {
+        requireFounded(cmd.organisationId(), cmd.validFrom(), "declare a rate " + cmd.from() + "->" + cmd.to());
+        String rate = "rate " + cmd.from() + "->" + cmd.to() + " from " + cmd.validFrom();
+        if (cmd.from() == null || cmd.to() == null || cmd.from().equals(cmd.to())) {
+            throw new DomainException(rate + ": needs two different currencies");
+        }
+        if (cmd.validTo() == null || cmd.validTo().isBefore(cmd.validFrom())) {
+            throw new DomainException(rate + ": valid-to " + cmd.validTo() + " is before valid-from");
+        }
+        if (cmd.numerator() <= 0 || cmd.denominator() <= 0) {
+            throw new DomainException(rate + ": " + cmd.numerator() + "/" + cmd.denominator() + " must be positive");
+        }
+        boolean cited = cmd.citation() != null && !cmd.citation().isBlank();
+        if (cited == cmd.assumption()) {
+            throw new DomainException(rate + ": give either a citation or the assumption flag, exactly one");
+        }
+        apply(new ExchangeRateDeclared(id, cmd.table(), cmd.from(), cmd.to(), cmd.validFrom(), cmd.validTo(),
+                cmd.numerator(), cmd.denominator(), cmd.citation(), cmd.assumption(), cmd.provenance()));
     }
 
     private void requireFounded(OrganisationId organisationId, LocalDate on, String action) {
