@@ -27,6 +27,9 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     /** Parses a decimal amount such as "48265" or "48265.50" exactly, refusing more digits than the currency has. */
     public static Money parse(String decimal, String currency) {
         Currency c = Currency.of(currency);
+        if (decimal == null) {
+            throw new DomainException("amount in " + currency + " is missing");
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(decimal.trim());
