@@ -30,6 +30,21 @@ public record HistoricalDate(Precision precision, LocalDate earliest, LocalDate 
         if (earliest != null && latest != null && latest.isBefore(earliest)) {
             throw new DomainException("historical date ends (" + latest + ") before it begins (" + earliest + ")");
         }
+        // Only these shapes print back to text that parses to the same days (the JSON form of every event).
+        boolean fits = switch (precision) {
+            case DAY -> earliest != null && earliest.equals(latest);
+            case MONTH -> earliest != null && earliest.getDayOfMonth() == 1
+                    && YearMonth.from(earliest).atEndOfMonth().equals(latest);
+            case YEAR -> earliest != null && earliest.getDayOfYear() == 1
+                    && LocalDate.of(earliest.getYear(), 12, 31).equals(latest);
+            case INTERVAL -> earliest != null && latest != null;
+            case BEFORE -> earliest == null && latest != null;
+            case AFTER -> earliest != null && latest == null;
+            case UNKNOWN -> earliest == null && latest == null;
+        };
+        if (!fits) {
+            throw new DomainException("a " + precision + " date cannot run from " + earliest + " to " + latest);
+        }
     }
 
     public static HistoricalDate day(LocalDate day) {
@@ -55,11 +70,17 @@ public record HistoricalDate(Precision precision, LocalDate earliest, LocalDate 
 
     /** "before X": strictly before the first day X can mean. */
     public static HistoricalDate before(HistoricalDate bound) {
+        if (bound.earliest() == null) {
+            throw new DomainException("cannot be before '" + bound + "': it has no first day");
+        }
         return new HistoricalDate(Precision.BEFORE, null, bound.earliest().minusDays(1));
     }
 
     /** "after X": strictly after the last day X can mean. */
     public static HistoricalDate after(HistoricalDate bound) {
+        if (bound.latest() == null) {
+            throw new DomainException("cannot be after '" + bound + "': it has no last day");
+        }
         return new HistoricalDate(Precision.AFTER, bound.latest().plusDays(1), null);
     }
 
@@ -81,11 +102,13 @@ public record HistoricalDate(Precision precision, LocalDate earliest, LocalDate 
             Matcher bound = BOUND.matcher(t);
             if (bound.matches()) {
                 HistoricalDate inner = parse(bound.group(2));
-                return bound.group(1).equals("before") ? before(inner) : after(inner);
+                return quoting(text, () -> bound.group(1).equals("before") ? before(inner) : after(inner));
             }
             int slash = t.indexOf('/');
             if (slash > 0) {
-                return interval(parse(t.substring(0, slash)), parse(t.substring(slash + 1)));
+                HistoricalDate from = parse(t.substring(0, slash));
+                HistoricalDate to = parse(t.substring(slash + 1));
+                return quoting(text, () -> interval(from, to));
             }
             Matcher m;
             if ((m = DAY.matcher(t)).matches()) {
@@ -102,6 +125,14 @@ public record HistoricalDate(Precision precision, LocalDate earliest, LocalDate 
         }
         throw new DomainException("date '" + text + "' is not one of YYYY-MM-DD, YYYY-MM, YYYY, A/B, "
                 + "'before X', 'after X', 'unknown'");
+    }
+
+    private static HistoricalDate quoting(String text, java.util.function.Supplier<HistoricalDate> build) {
+        try {
+            return build.get();
+        } catch (DomainException e) {
+            throw new DomainException("date '" + text + "': " + e.getMessage());
+        }
     }
 
     /** True when the date can only mean one day. */
@@ -128,7 +159,7 @@ public record HistoricalDate(Precision precision, LocalDate earliest, LocalDate 
             case DAY -> earliest.toString();
             case MONTH -> YearMonth.from(earliest).toString();
             case YEAR -> String.valueOf(earliest.getYear());
-            case INTERVAL -> earliest + "/" + latest;
+            case INTERVAL -> coarsest(earliest) + "/" + coarsest(latest, true);
             case BEFORE -> "before " + coarsest(latest.plusDays(1));
             case AFTER -> "after " + coarsest(earliest.minusDays(1), true);
             case UNKNOWN -> "unknown";
