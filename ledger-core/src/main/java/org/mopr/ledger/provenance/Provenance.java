@@ -2,6 +2,7 @@ package org.mopr.ledger.provenance;
 
 import org.mopr.ledger.shared.DomainException;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ public record Provenance(Origin origin, List<String> claims, String rule, Map<St
             throw new DomainException("provenance without origin");
         }
         claims = claims == null ? List.of() : List.copyOf(claims);
-        parameters = parameters == null ? Map.of() : new TreeMap<>(parameters);
+        parameters = Collections.unmodifiableSortedMap(parameters == null ? new TreeMap<>() : new TreeMap<>(parameters));
         switch (origin) {
             case DOCUMENTED -> {
                 if (claims.isEmpty()) {
