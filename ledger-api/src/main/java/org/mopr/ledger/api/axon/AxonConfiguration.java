@@ -1,8 +1,10 @@
 package org.mopr.ledger.api.axon;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.mopr.ledger.fund.Fund;
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Primary;
 public class AxonConfiguration {
 
     private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).defaultTyping().build();
+        return JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).build();
     }
 
     @Bean
@@ -43,6 +45,15 @@ public class AxonConfiguration {
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
         return jackson();
+    }
+
+    /**
+     * PostgreSQL reports a second writer of (aggregate, sequence) as SQL state 23505; Axon's default JDBC
+     * resolver misses it, so the loser would see a generic store failure instead of a ConcurrencyException.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean
