@@ -96,27 +96,28 @@ public class Fund {
                     + id.account() + "...), not " + postings);
         }
         boolean overdraws = false;
-        for (Map.Entry<String, Money> out : outflows(postings).entrySet()) {
-            overdraws |= balances.requireCover("fund " + id, out.getKey(), out.getValue(), cmd.overdraftAllowed());
+        for (Posting out : outflows(postings)) {
+            overdraws |= balances.requireCover("fund " + id, out.account(), out.amount(), cmd.overdraftAllowed());
         }
         apply(new TransactionPosted(id, cmd.postedOn(), cmd.memo(), postings, overdraws, cmd.provenance()));
     }
 
-    /** Net credit per own account and currency: what the transaction takes out of each, to check cover once. */
-    private Map<String, Money> outflows(List<Posting> postings) {
-        Map<String, Money> net = new TreeMap<>();
+    /**
+     * Net credit per own account and currency: what the transaction takes out of each, to check cover once.
+     * Kept per currency: an account losing dollars and rubles in one transaction must be covered in both.
+     */
+    private List<Posting> outflows(List<Posting> postings) {
+        Map<String, Posting> net = new TreeMap<>();
         for (Posting p : postings) {
             if (id.owns(p.account())) {
-                net.merge(p.account() + "|" + p.amount().currency(), p.amount(), Money::plus);
+                net.merge(p.account() + "|" + p.amount().currency(), p,
+                        (a, b) -> new Posting(a.account(), a.amount().plus(b.amount())));
             }
         }
-        Map<String, Money> out = new TreeMap<>();
-        net.forEach((key, sum) -> {
-            if (sum.isNegative()) {
-                out.put(key.substring(0, key.indexOf('|')), sum.negate());
-            }
-        });
-        return out;
+        return net.values().stream()
+                .filter(p -> p.amount().isNegative())
+                .map(p -> new Posting(p.account(), p.amount().negate()))
+                .toList();
     }
 
     private void requireOpen(FundId fundId, LocalDate on, String action) {
