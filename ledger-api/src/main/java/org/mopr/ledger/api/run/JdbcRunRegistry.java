@@ -1,0 +1,65 @@
+package org.mopr.ledger.api.run;
+
+import org.mopr.ledger.shared.RunId;
+import org.mopr.ledger.simulation.run.RunRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The run registry in the {@code ledger_run} table, beside the events it describes. */
+@Component
+public class JdbcRunRegistry implements RunRegistry {
+
+    private static final RowMapper<RunRecord> ROW = (rs, i) -> new RunRecord(RunId.of(rs.getString("run_id")),
+            rs.getString("scenario"), rs.getLong("seed"), Status.valueOf(rs.getString("status")), rs.getLong("events"),
+            rs.getString("fingerprint"));
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcRunRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<RunRecord> find(RunId runId) {
+        return jdbc.query("SELECT * FROM ledger_run WHERE run_id = ?", ROW, runId.value()).stream().findFirst();
+    }
+
+    @Override
+    public List<RunRecord> runsOf(String scenario, long seed) {
+        return jdbc.query("SELECT * FROM ledger_run WHERE scenario = ? AND seed = ? ORDER BY started_at, run_id", ROW,
+                scenario, seed);
+    }
+
+    /** Every run, newest first, bounded. */
+    public List<RunRecord> all(int limit, int offset) {
+        return jdbc.query("SELECT * FROM ledger_run ORDER BY started_at DESC, run_id LIMIT ? OFFSET ?", ROW, limit, offset);
+    }
+
+    /** The newest complete run of a scenario, the default of every query. */
+    public Optional<RunRecord> latestComplete(String scenario) {
+        return jdbc.query("SELECT * FROM ledger_run WHERE scenario = ? AND status = 'COMPLETE' "
+                + "ORDER BY finished_at DESC LIMIT 1", ROW, scenario).stream().findFirst();
+    }
+
+    @Override
+    public void started(RunId runId, String scenario, long seed, String scenarioText) {
+        jdbc.update("INSERT INTO ledger_run (run_id, scenario, seed, status, scenario_text) VALUES (?, ?, ?, 'RUNNING', ?)",
+                runId.value(), scenario, seed, scenarioText);
+    }
+
+    @Override
+    public void completed(RunId runId, long events, String fingerprint) {
+        jdbc.update("UPDATE ledger_run SET status = 'COMPLETE', events = ?, fingerprint = ?, finished_at = now() "
+                + "WHERE run_id = ?", events, fingerprint, runId.value());
+    }
+
+    @Override
+    public void failed(RunId runId, String reason) {
+        jdbc.update("UPDATE ledger_run SET status = 'FAILED', failure = ?, finished_at = now() WHERE run_id = ?",
+                reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 2000)), runId.value());
+    }
+}
