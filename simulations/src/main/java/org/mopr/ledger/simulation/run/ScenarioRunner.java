@@ -79,7 +79,7 @@ public final class ScenarioRunner {
         if (slug.isEmpty()) {
             slug = "scenario";
         }
-        String base = slug.substring(0, Math.min(slug.length(), 40)) + "-s" + Long.toUnsignedString(seed, 36);
+        String base = slug.substring(0, Math.min(slug.length(), 40)) + "-s" + Long.toUnsignedString(seed);
         return RunId.of(earlierRuns == 0 ? base : base + "-" + (earlierRuns + 1));
     }
 

@@ -30,7 +30,7 @@ class FingerprintTest {
 
     @Test
     void runIdsAreReadableAndDistinctPerRepeat() {
-        assertThat(ScenarioRunner.nextId("Historical record", 1922, 0)).isEqualTo(RunId.of("historical-record-s1ia"));
+        assertThat(ScenarioRunner.nextId("Historical record", 1922, 0)).isEqualTo(RunId.of("historical-record-s1922"));
         assertThat(ScenarioRunner.nextId("historical", 1922, 1).value()).endsWith("-2");
     }
 }
