@@ -90,7 +90,12 @@ public class Organisation {
                 throw new DomainException("conference " + cmd.conferenceKey() + ": delegates of group '" + group.getKey()
                         + "' must be a count, was " + group.getValue());
             }
-            sum += group.getValue();
+            try {
+                sum = Math.addExact(sum, group.getValue());
+            } catch (ArithmeticException e) {
+                throw new DomainException("conference " + cmd.conferenceKey() + ": delegate groups " + groups
+                        + " sum beyond any count");
+            }
         }
         if (cmd.delegates() != null && cmd.delegates() < 0) {
             throw new DomainException("conference " + cmd.conferenceKey() + ": delegates cannot be negative, was " + cmd.delegates());
