@@ -26,7 +26,14 @@ public final class Balances {
 
     public void apply(List<Posting> postings) {
         for (Posting p : postings) {
-            minorByAccountAndCurrency.merge(key(p.account(), p.amount().currency()), p.amount().minor(), Math::addExact);
+            minorByAccountAndCurrency.merge(key(p.account(), p.amount().currency()), p.amount().minor(), (a, b) -> {
+                try {
+                    return Math.addExact(a, b);
+                } catch (ArithmeticException e) {
+                    throw new DomainException("balance of " + p.account() + " in " + p.amount().currency()
+                            + " overflows the ledger's 64-bit minor units");
+                }
+            });
         }
     }
 

@@ -49,12 +49,20 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
     public Money plus(Money other) {
         requireSameCurrency(other, "add");
-        return new Money(Math.addExact(minor, other.minor), currency);
+        try {
+            return new Money(Math.addExact(minor, other.minor), currency);
+        } catch (ArithmeticException e) {
+            throw new DomainException(this + " + " + other + " overflows the ledger's 64-bit minor units");
+        }
     }
 
     public Money minus(Money other) {
         requireSameCurrency(other, "subtract");
-        return new Money(Math.subtractExact(minor, other.minor), currency);
+        try {
+            return new Money(Math.subtractExact(minor, other.minor), currency);
+        } catch (ArithmeticException e) {
+            throw new DomainException(this + " - " + other + " overflows the ledger's 64-bit minor units");
+        }
     }
 
     public Money negate() {

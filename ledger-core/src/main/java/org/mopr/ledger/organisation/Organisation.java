@@ -47,6 +47,10 @@ public class Organisation {
         if (cmd.placedOn() == null || cmd.founded() == null || cmd.name() == null || cmd.name().isBlank()) {
             throw new DomainException("organisation " + cmd.organisationId() + " needs a name, a founding date and a placement");
         }
+        if (!cmd.founded().mayFallWithin(cmd.placedOn(), cmd.placedOn())) {
+            throw new DomainException("organisation " + cmd.organisationId() + ": placement " + cmd.placedOn()
+                    + " lies outside its founding date " + cmd.founded());
+        }
         apply(new OrganisationFounded(cmd.organisationId(), cmd.name(), cmd.founded(), cmd.placedOn(), cmd.provenance()));
     }
 

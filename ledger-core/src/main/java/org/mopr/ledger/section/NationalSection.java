@@ -93,14 +93,21 @@ public class NationalSection {
         }
         // Validate the whole batch before applying any of it, so a bad line stores nothing.
         List<DuesCollected> events = new ArrayList<>(lines.size());
+        java.util.Map<Currency, Money> running = new java.util.TreeMap<>();
         for (DuesLine line : lines) {
+            if (line == null) {
+                throw new DomainException("section " + cmd.sectionId() + ": a dues batch holds an empty line");
+            }
             requireActive(cmd.sectionId(), line.paidOn(), "collect dues of " + line.amount());
             requireMoney(cmd.sectionId(), line.amount(), "dues from " + line.payer() + " on " + line.paidOn());
             DuesCollected event = new DuesCollected(cmd.sectionId(), line.paidOn(), line.payer(), line.amount(),
                     cmd.provenance());
             Postings.requireBalanced(event.postings());
             events.add(event);
+            // Overflow must be refused here, by name: inside the event handler it would be too late.
+            running.merge(line.amount().currency(), line.amount(), Money::plus);
         }
+        running.forEach((currency, sum) -> balances.of(id.fundAccount(), currency).plus(sum));
         events.forEach(e -> apply(e));
     }
 
@@ -109,6 +116,7 @@ public class NationalSection {
     public void handle(ReceiveDonation cmd) {
         requireActive(cmd.sectionId(), cmd.receivedOn(), "receive a donation of " + cmd.amount());
         requireMoney(cmd.sectionId(), cmd.amount(), "donation from " + cmd.donor() + " on " + cmd.receivedOn());
+        balances.of(id.fundAccount(), cmd.amount().currency()).plus(cmd.amount());
         apply(new DonationReceived(cmd.sectionId(), cmd.receivedOn(), cmd.donor(), cmd.amount(), cmd.provenance()));
     }
 
@@ -131,7 +139,7 @@ public class NationalSection {
     public void handle(SendSectionAid cmd) {
         requireActive(cmd.sectionId(), cmd.sentOn(), "send aid of " + cmd.amount());
         requireMoney(cmd.sectionId(), cmd.amount(), "aid to " + cmd.country() + " on " + cmd.sentOn());
-        Ids.requireSectionCode(cmd.country());
+        requireCountry(cmd.country());
         if (cmd.purpose() == null) {
             throw new DomainException("section " + cmd.sectionId() + ": aid of " + cmd.amount() + " needs a purpose");
         }
@@ -176,6 +184,14 @@ public class NationalSection {
         if (dissolvedOn != null && !on.isBefore(dissolvedOn)) {
             throw new DomainException("section " + id + " was dissolved on " + dissolvedOn + ": cannot " + action
                     + " on " + on);
+        }
+    }
+
+    private void requireCountry(String country) {
+        try {
+            Ids.requireSectionCode(country);
+        } catch (DomainException e) {
+            throw new DomainException("section " + id + " cannot send aid: " + e.getMessage());
         }
     }
 
