@@ -11,6 +11,7 @@ import org.mopr.ledger.fund.Balances;
 import org.mopr.ledger.fund.Postings;
 import org.mopr.ledger.money.Currency;
 import org.mopr.ledger.money.Money;
+import org.mopr.ledger.provenance.Origin;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.shared.Ids;
 
@@ -57,8 +58,11 @@ public class NationalSection {
         if (cmd.founded() == null || cmd.placedOn() == null) {
             throw new DomainException("section " + cmd.sectionId() + " needs its founding date and the day it is placed on");
         }
+        // A body founded before MOPR existed (Lithuania, 1918) joins it later: a later placement is allowed
+        // only when the provenance is DERIVED and so names the rule that moved it.
+        boolean joinsLater = cmd.provenance() != null && cmd.provenance().origin() == Origin.DERIVED;
         if (cmd.founded().earliest() != null && cmd.placedOn().isBefore(cmd.founded().earliest())
-                || cmd.founded().latest() != null && cmd.placedOn().isAfter(cmd.founded().latest())) {
+                || !joinsLater && cmd.founded().latest() != null && cmd.placedOn().isAfter(cmd.founded().latest())) {
             throw new DomainException("section " + cmd.sectionId() + ": placement " + cmd.placedOn()
                     + " lies outside its founding date " + cmd.founded());
         }

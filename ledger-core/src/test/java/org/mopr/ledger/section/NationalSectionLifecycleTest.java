@@ -102,6 +102,23 @@ class NationalSectionLifecycleTest {
     }
 
     @Test
+    void aBodyOlderThanMoprJoinsLaterOnlyByADerivedRule() {
+        org.mopr.ledger.provenance.Provenance joined =
+                org.mopr.ledger.provenance.Provenance.derived("joins on MOPR's founding day", "c003.affiliate-lt");
+        SectionId lt = SectionId.of("hist", "LT");
+        LocalDate moprFounded = LocalDate.of(1922, 11, 30);
+        fixture.givenNoPriorActivity()
+                .when(new FoundSection(lt, "Lithuanian Red Aid", HistoricalDate.year(1918), moprFounded, KEPT, joined))
+                .expectEvents(new SectionFounded(lt, "Lithuanian Red Aid", HistoricalDate.year(1918), moprFounded,
+                        new java.util.TreeSet<>(KEPT), joined));
+        fixture.givenNoPriorActivity()
+                .when(new FoundSection(lt, "Lithuanian Red Aid", HistoricalDate.year(1918), moprFounded, KEPT, DOC))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(containsString("placement 1922-11-30 lies outside its founding date 1918"))
+                .expectNoEvents();
+    }
+
+    @Test
     void anOpenFoundingDateBoundsOnlyOneSide() {
         HistoricalDate beforeMoprDay = HistoricalDate.parse("before 1924-03-18");
         LocalDate placed = LocalDate.of(1923, 6, 1);

@@ -40,6 +40,14 @@ public enum DatePlacement {
             return null;
         }
         long span = ChronoUnit.DAYS.between(from, to);
+        // An open bound says only "by then" or "from then": the middle of the window would be invention,
+        // so MIDDLE keeps such a date at the bound the source gives.
+        if (this == MIDDLE && date.earliest() == null) {
+            return to;
+        }
+        if (this == MIDDLE && date.latest() == null) {
+            return from;
+        }
         return switch (this) {
             case START -> from;
             case MIDDLE -> from.plusDays(span / 2);

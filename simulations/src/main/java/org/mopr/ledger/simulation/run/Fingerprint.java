@@ -17,6 +17,7 @@ public final class Fingerprint {
     private final byte[] quotedRun;
     private final byte[] placeholder = "\"RUN".getBytes(StandardCharsets.UTF_8);
     private long events;
+    private String hex;
 
     public Fingerprint(String runId) {
         try {
@@ -29,6 +30,9 @@ public final class Fingerprint {
     }
 
     public void add(String aggregateId, long sequence, String payloadType, byte[] payload) {
+        if (hex != null) {
+            throw new IllegalStateException("the fingerprint was already taken");
+        }
         String aggregate = aggregateId.startsWith(runPrefix) ? "RUN/" + aggregateId.substring(runPrefix.length()) : aggregateId;
         digest.update((aggregate + "|" + sequence + "|" + payloadType + "|").getBytes(StandardCharsets.UTF_8));
         digest.update(normalise(payload));
@@ -71,7 +75,11 @@ public final class Fingerprint {
         return events;
     }
 
-    public String hex() {
-        return HexFormat.of().formatHex(digest.digest());
+    /** The hash; taking it ends the fingerprint, so later calls return the same value and add() refuses. */
+    public synchronized String hex() {
+        if (hex == null) {
+            hex = HexFormat.of().formatHex(digest.digest());
+        }
+        return hex;
     }
 }

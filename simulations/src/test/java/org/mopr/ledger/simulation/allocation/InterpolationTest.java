@@ -48,6 +48,9 @@ class InterpolationTest {
         assertThat(DatePlacement.START.place(before1933, from, to, 1)).isEqualTo(from);
         assertThat(DatePlacement.END.place(before1933, from, to, 1)).isEqualTo(LocalDate.of(1932, 12, 31));
         assertThat(DatePlacement.MIDDLE.place(HistoricalDate.unknown(), from, to, 1)).isNull();
+        // MIDDLE keeps an open bound where the source puts it.
+        assertThat(DatePlacement.MIDDLE.place(before1933, from, to, 1)).isEqualTo(LocalDate.of(1932, 12, 31));
+        assertThat(DatePlacement.MIDDLE.place(HistoricalDate.parse("after 1924"), from, to, 1)).isEqualTo(LocalDate.of(1925, 1, 1));
         assertThatThrownBy(() -> DatePlacement.parse("whenever")).hasMessageContaining("'whenever'");
     }
 }

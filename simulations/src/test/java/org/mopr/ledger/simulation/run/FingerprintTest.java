@@ -22,6 +22,13 @@ class FingerprintTest {
     }
 
     @Test
+    void takingTheHashTwiceGivesTheSameValue() {
+        Fingerprint f = new Fingerprint("r");
+        f.add("r/section/SU", 0, "SectionFounded", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(f.hex()).isEqualTo(f.hex()).isNotEqualTo(new Fingerprint("r").hex());
+    }
+
+    @Test
     void anyChangeOfContentChangesIt() {
         assertThat(hash("r", "{\"members\":1}")).isNotEqualTo(hash("r", "{\"members\":2}"));
         // A value that merely starts like the run id is content, not the run.

@@ -1,0 +1,39 @@
+package org.mopr.ledger.api.cli;
+
+import org.mopr.ledger.api.run.RunService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code run SCENARIO [--seed N] [--db URL] [--out DIR]}: validate, run into the store, summarise, report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario (a shipped name such as 'historical', or a YAML file) into the event store.")
+public class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    DbOption db;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "A shipped scenario name or a path to a YAML file.")
+    String scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write summary.json and the reconciliation (json, csv) here.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
+            RunService runs = context.getBean(RunService.class);
+            runs.runAndReport(scenario, seed, out, System.out);
+        }
+        return 0;
+    }
+}

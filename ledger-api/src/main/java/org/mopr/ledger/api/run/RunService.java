@@ -1,0 +1,76 @@
+package org.mopr.ledger.api.run;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mopr.ledger.catalog.Catalog;
+import org.mopr.ledger.shared.LedgerJson;
+import org.mopr.ledger.simulation.compiler.CompiledScenario;
+import org.mopr.ledger.simulation.compiler.ScenarioCompiler;
+import org.mopr.ledger.simulation.run.RunSummary;
+import org.mopr.ledger.simulation.run.ScenarioRunner;
+import org.mopr.ledger.simulation.scenario.ScenarioReader;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Compiles a scenario against the catalog and runs it. Compilation checks everything a scenario can get
+ * wrong before the first command is sent, so a scenario that fails validation writes nothing.
+ */
+@Service
+public class RunService {
+
+    private final Catalog catalog;
+    private final ScenarioRunner runner;
+
+    public RunService(Catalog catalog, ScenarioRunner runner) {
+        this.catalog = catalog;
+        this.runner = runner;
+    }
+
+    public CompiledScenario compile(String scenarioNameOrPath, Long seed) {
+        return ScenarioCompiler.compile(ScenarioReader.source(scenarioNameOrPath), seed, catalog);
+    }
+
+    public RunSummary run(String scenarioNameOrPath, Long seed, PrintStream out) {
+        CompiledScenario compiled = compile(scenarioNameOrPath, seed);
+        out.println("scenario " + compiled.settings().name() + " (seed " + compiled.settings().seed() + "): "
+                + compiled.expectedCommands() + " commands, " + compiled.omissions().size()
+                + " documented claims left out (listed in the reconciliation)");
+        return runner.run(compiled.runPlan(), out);
+    }
+
+    public void runAndReport(String scenarioNameOrPath, Long seed, Path outDir, PrintStream out) {
+        RunSummary summary = run(scenarioNameOrPath, seed, out);
+        summary.print(out);
+        if (outDir != null) {
+            writeSummary(summary, outDir);
+            out.println("reports written to " + outDir.toAbsolutePath());
+        }
+    }
+
+    static void writeSummary(RunSummary summary, Path outDir) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runId", summary.runId().value());
+        json.put("scenario", summary.scenario());
+        json.put("seed", summary.seed());
+        json.put("start", summary.start());
+        json.put("commands", summary.commands());
+        json.put("events", summary.events());
+        json.put("eventsByTypeAndOrigin", summary.eventsByTypeAndOrigin());
+        json.put("elapsedSeconds", summary.elapsed().toMillis() / 1000.0);
+        json.put("eventsPerSecond", Math.round(summary.eventsPerSecond()));
+        json.put("fingerprint", summary.fingerprint());
+        try {
+            Files.createDirectories(outDir);
+            LedgerJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve("summary.json").toFile(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write reports into " + outDir, e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.mopr.ledger.simulation.compiler;
+
+import org.mopr.ledger.catalog.Catalog;
+import org.mopr.ledger.catalog.Claim;
+import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.simulation.scenario.Scenario;
+import org.mopr.ledger.simulation.scenario.ScenarioReader;
+import org.mopr.ledger.simulation.scenario.ScenarioSource;
+import org.mopr.ledger.simulation.scenario.ScenarioValidator;
+import org.mopr.ledger.simulation.scenario.Settings;
+
+import java.util.List;
+
+/**
+ * Catalog plus scenario to a plan of commands. Everything that can be wrong with a scenario is found here,
+ * before the first command is sent: a scenario that fails compiles to nothing and the store stays untouched.
+ */
+public final class ScenarioCompiler {
+
+    private ScenarioCompiler() {
+    }
+
+    public static CompiledScenario compile(ScenarioSource source, Long seedOverride, Catalog catalog) {
+        Scenario scenario = ScenarioReader.parse(source);
+        Settings settings = ScenarioValidator.validate(scenario, source);
+        if (seedOverride != null) {
+            settings = withSeed(settings, seedOverride);
+        }
+        checkAgainstCatalog(settings, source, catalog);
+        CompileContext ctx = new CompileContext(settings, catalog, source);
+        OrganisationRules.apply(ctx);
+        RecordRules.rates(ctx);
+        SectionRules.apply(ctx);
+        CensusRules.apply(ctx);
+        RecordRules.conferences(ctx);
+        RecordRules.patronage(ctx);
+        RecordRules.goods(ctx);
+        List<String> countries = AidRules.patronizedCountries(ctx);
+        MoneyRules.apply(ctx, countries);
+        if (settings.granularity() == Settings.Granularity.MEMBER_MONTH) {
+            return MemberDuesRules.compile(ctx);
+        }
+        Plan plan = ctx.plan;
+        return new CompiledScenario(settings, source, plan, List.copyOf(ctx.omissions), plan.size(), plan::commands);
+    }
+
+    private static void checkAgainstCatalog(Settings s, ScenarioSource source, Catalog catalog) {
+        for (Scenario.PreferClaim p : s.preferences()) {
+            Claim use = catalog.find(p.use()).orElseThrow(() -> source.error(p.use(), "unknown claim '" + p.use() + "'"));
+            catalog.find(p.instead()).orElseThrow(() -> source.error(p.instead(), "unknown claim '" + p.instead() + "'"));
+            if (!use.conflictsWith().contains(p.instead())) {
+                throw source.error(p.use(), "claim " + p.use() + " is not in conflict with " + p.instead()
+                        + ": preferClaim only swaps a claim for its conflicting twin");
+            }
+        }
+        s.bans().forEach(b -> requireSection(catalog, source, b.section()));
+        s.duesFactors().forEach(d -> requireSection(catalog, source, d.section()));
+        s.foundingDates().forEach(f -> requireSection(catalog, source, f.section()));
+    }
+
+    private static void requireSection(Catalog catalog, ScenarioSource source, String code) {
+        if (catalog.section(code).isEmpty()) {
+            throw source.error(code, "unknown section '" + code + "': the affiliates table has no such code");
+        }
+    }
+
+    private static Settings withSeed(Settings s, long seed) {
+        return new Settings(s.name(), s.description(), s.catalog(), seed, s.granularity(), s.placement(), s.windowFrom(),
+                s.windowTo(), s.allocations(), s.rates(), s.bans(), s.duesFactors(), s.preferences(), s.foundingDates(),
+                s.memberEvents(), s.perBatch());
+    }
+
+    /** Thrown for a catalog that lacks what the rules need: the catalog, not the scenario, is then at fault. */
+    static DomainException catalogGap(String what) {
+        return new DomainException("the catalog lacks " + what);
+    }
+}
