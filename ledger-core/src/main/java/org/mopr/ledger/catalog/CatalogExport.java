@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,8 +73,7 @@ public final class CatalogExport {
         }
         o.put("commodity", c.commodity());
         o.put("event", c.event());
-        o.put("link", c.link() == null ? null : Map.of("relation", c.link().relation(), "mode", c.link().mode().name(),
-                "targets", c.link().targets().stream().map(Subject::toString).toList()));
+        o.put("link", jsonLink(c.link()));
         o.put("date", c.dateText());
         o.put("earliest", c.date().earliest() == null ? null : c.date().earliest().toString());
         o.put("latest", c.date().latest() == null ? null : c.date().latest().toString());
@@ -90,6 +88,17 @@ public final class CatalogExport {
         o.put("outOfScope", c.outOfScope());
         o.put("note", c.note());
         o.put("partOf", c.partOf());
+        return o;
+    }
+
+    private static Map<String, Object> jsonLink(Link link) {
+        if (link == null) {
+            return null;
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("relation", link.relation());
+        o.put("mode", link.mode().name());
+        o.put("targets", link.targets().stream().map(Subject::toString).toList());
         return o;
     }
 
@@ -167,9 +176,10 @@ public final class CatalogExport {
         for (Claim c : claims) {
             StringBuilder line = new StringBuilder();
             line.append(c.id()).append("  ").append(c.kind()).append("  ").append(c.subject());
-            String value = (c.renderValue() + " " + (c.renderUnit() == null ? "" : c.renderUnit().toLowerCase(Locale.ROOT)))
-                    .strip();
-            if (!value.isEmpty() && c.kind() != ClaimKind.DATE) {
+            String value = (c.renderValue() + " " + (c.renderUnit() == null ? "" : c.renderUnit())).strip();
+            if (c.kind() == ClaimKind.DATE) {
+                line.append("  ").append(c.event());
+            } else if (!value.isEmpty()) {
                 line.append("  ").append(value);
             }
             line.append("  ").append(c.dateText()).append(" (").append(c.precision()).append(")");

@@ -9,6 +9,7 @@ import org.mopr.ledger.time.HistoricalDate;
 import org.mopr.ledger.time.Precision;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -38,8 +39,9 @@ public record Claim(String id, Subject subject, ClaimKind kind, String statement
                     Derivation derivation) {
 
     public Claim {
-        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
-        conflictsWith = List.copyOf(conflictsWith);
+        // An EnumSet keeps flags in declaration order, so listings and hashes over claims are stable.
+        flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+        conflictsWith = conflictsWith == null ? List.of() : List.copyOf(conflictsWith);
     }
 
     public Precision precision() {

@@ -85,7 +85,7 @@ class CatalogExportTest {
         String[] lines = text.split("\n");
         assertThat(lines).hasSize(catalog.size());
         assertThat(lines[0]).startsWith(catalog.claims().get(0).id());
-        assertThat(text).contains("c001.ussr-aid-1923-usd  MONEY  section:SU  48265 usd  1923-03/1923-11 (INTERVAL)");
+        assertThat(text).contains("c001.ussr-aid-1923-usd  MONEY  section:SU  48265 USD  1923-03/1923-11 (INTERVAL)");
     }
 
     @Test
