@@ -140,6 +140,8 @@ class BrokenCatalogTest {
                 "date '1923-13' does not exist");
         expectProblem(VALID.replace("date: 1923-03/1923-11", "date: spring 1923"), "c900.aid-usd",
                 "is not one of YYYY-MM-DD");
+        expectProblem(VALID.replace("date: 1923-03/1923-11", "date: before unknown"), "c900.aid-usd",
+                "cannot be before 'unknown'");
     }
 
     @Test
