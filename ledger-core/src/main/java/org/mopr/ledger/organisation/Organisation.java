@@ -27,6 +27,8 @@ public class Organisation {
 
     /** The largest congress the sources mention had 109 delegates; a composition with more groups is a typo. */
     static final int MAX_DELEGATE_GROUPS = 32;
+    /** A reason is a sentence for a historian, not a document. */
+    static final int MAX_REASON = 1_000;
 
     @AggregateIdentifier
     private OrganisationId id;
@@ -147,6 +149,20 @@ public class Organisation {
         }
         apply(new ExchangeRateDeclared(id, cmd.table(), cmd.from(), cmd.to(), cmd.validFrom(), cmd.validTo(),
                 cmd.numerator(), cmd.denominator(), cmd.citation(), cmd.assumption(), cmd.provenance()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SetClaimAside cmd) {
+        requireFounded(cmd.organisationId(), cmd.on(), "set claim " + cmd.claimId() + " aside");
+        if (cmd.claimId() == null || cmd.claimId().isBlank() || cmd.reason() == null || cmd.reason().isBlank()) {
+            throw new DomainException("organisation " + id + ": a claim set aside needs its id and a reason");
+        }
+        if (cmd.reason().length() > MAX_REASON) {
+            throw new DomainException("organisation " + id + ": the reason for setting " + cmd.claimId()
+                    + " aside is longer than " + MAX_REASON + " characters");
+        }
+        apply(new ClaimSetAside(id, cmd.on(), cmd.claimId(), cmd.reason()));
     }
 
     private void requireFounded(OrganisationId organisationId, LocalDate on, String action) {

@@ -36,6 +36,7 @@ final class MoneyRules {
     static final String USD_1923 = "c001.ussr-aid-1923-usd";
     static final String FRF_1923 = "c001.ussr-aid-1923-frf";
     static final String XRG_TO_JULY_1924 = "c001.ussr-aid-to-1924-07-xrg";
+    static final String US_1923 = "c001.us-167k-1923";
     static final String SOVIET = "SU";
     /** Monthly movements are dated on the 10th: before the conference of 14 July 1924 closes the last period. */
     private static final int DAY_OF_MONTH = 10;
@@ -44,6 +45,7 @@ final class MoneyRules {
     }
 
     static void apply(CompileContext ctx, List<String> aidCountries) {
+        americanDefence(ctx);
         LocalDate sovietFounded = ctx.sectionsPlaced.get(SOVIET);
         Claim usd = ctx.claim(USD_1923);
         Claim frf = ctx.claim(FRF_1923);
@@ -76,6 +78,29 @@ final class MoneyRules {
                 + " - " + frf.money() + " x " + frfRate.numerator() + "/" + frfRate.denominator() + " = " + Money.of(remainder, "XRG"));
         derivation.put("rates", describe(usdRate) + "; " + describe(frfRate));
         spread(ctx, Money.of(remainder, "XRG"), xrg, aidCountries, derivation, XRG_TO_JULY_1924, USD_1923, FRF_1923);
+    }
+
+    /**
+     * The 1923 American collection for the Michigan defendants. The affiliates table founds the US section in
+     * 1925, so in the historical record there is no section to book it to; a scenario that founds the section
+     * earlier (us-founded-1921) books it as a donation for legal defence.
+     */
+    private static void americanDefence(CompileContext ctx) {
+        Claim claim = ctx.claim(US_1923);
+        LocalDate founded = ctx.sectionsPlaced.get("US");
+        LocalDate day = ctx.place(claim.date(), claim.id());
+        if (founded == null || day == null || founded.isAfter(claim.date().latest())) {
+            ctx.omit(claim, "the affiliates table founds the US section in 1925"
+                    + (founded == null ? "" : " (placed " + founded + ")")
+                    + ": a 1923 collection has no section to be booked to (the what-if us-founded-1921 books it)");
+            return;
+        }
+        LocalDate on = day.isBefore(founded) ? founded : day;
+        Money amount = claim.money();
+        Provenance provenance = ctx.documented(claim.date(), claim.id());
+        ctx.use(claim.id());
+        ctx.plan.add(on, Plan.Stage.INCOME, run -> new org.mopr.ledger.section.ReceiveDonation(new SectionId(run, "US"),
+                on, "American workers, for the defence of the Michigan delegates", amount, provenance));
     }
 
     private static void spread(CompileContext ctx, Money documented, Claim claim, List<String> countries,

@@ -37,11 +37,21 @@ public final class ScenarioCompiler {
         RecordRules.goods(ctx);
         List<String> countries = AidRules.patronizedCountries(ctx);
         MoneyRules.apply(ctx, countries);
+        setAside(ctx);
         if (settings.granularity() == Settings.Granularity.MEMBER_MONTH) {
             return MemberDuesRules.compile(ctx);
         }
         Plan plan = ctx.plan;
         return new CompiledScenario(settings, source, plan, List.copyOf(ctx.omissions), plan.size(), plan::commands);
+    }
+
+    /** Every omission becomes an event, so the store itself says what the run left out and why. */
+    private static void setAside(CompileContext ctx) {
+        java.time.LocalDate day = ctx.organisationFounded;
+        for (Omission o : ctx.omissions) {
+            ctx.plan.add(day, Plan.Stage.OTHER, run -> new org.mopr.ledger.organisation.SetClaimAside(
+                    new org.mopr.ledger.organisation.OrganisationId(run), day, o.claimId(), o.reason()));
+        }
     }
 
     private static void checkAgainstCatalog(Settings s, ScenarioSource source, Catalog catalog) {
