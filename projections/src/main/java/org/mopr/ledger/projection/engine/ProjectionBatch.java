@@ -1,0 +1,61 @@
+package org.mopr.ledger.projection.engine;
+
+import org.mopr.ledger.projection.explain.EventRows;
+import org.mopr.ledger.projection.explain.ProvenanceIds;
+import org.mopr.ledger.projection.income.IncomeRows;
+import org.mopr.ledger.projection.ledger.LedgerRows;
+import org.mopr.ledger.projection.organisation.OrganisationRows;
+import org.mopr.ledger.projection.patronage.PatronageRows;
+import org.mopr.ledger.projection.rates.RateRows;
+import org.mopr.ledger.projection.section.SectionRows;
+import org.mopr.ledger.provenance.Provenance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of every projection for one batch of events, folded in memory until {@link #flush}. A batch is used by
+ * one thread and once: the processor makes one per unit of work, the bulk replay one per page of the event table.
+ */
+public final class ProjectionBatch {
+
+    private final List<BatchPart> parts = List.of(new EventRows(), new SectionRows(), new LedgerRows(),
+            new IncomeRows(), new OrganisationRows(), new RateRows(), new PatronageRows());
+    /** Hashing a provenance costs a JSON write and a digest; a batch usually holds a handful of distinct ones. */
+    private final Map<Provenance, Long> provenanceIds = new HashMap<>();
+    private int events;
+    private boolean flushed;
+
+    public void add(EventEnvelope envelope) {
+        if (flushed) {
+            throw new IllegalStateException("a projection batch is written once; start a new one");
+        }
+        Provenance provenance = Provenances.of(envelope.payload());
+        Long provenanceId = provenance == null ? null : provenanceIds.computeIfAbsent(provenance, ProvenanceIds::of);
+        ProjectedEvent event = new ProjectedEvent(envelope, envelope.runId(), envelope.eventType(), provenance, provenanceId);
+        for (BatchPart part : parts) {
+            part.add(event);
+        }
+        events++;
+    }
+
+    public int size() {
+        return events;
+    }
+
+    /** Writes every part in the caller's transaction. */
+    public void flush(JdbcTemplate jdbc) {
+        if (flushed) {
+            throw new IllegalStateException("a projection batch is written once");
+        }
+        flushed = true;
+        if (events == 0) {
+            return;
+        }
+        for (BatchPart part : parts) {
+            part.flush(jdbc);
+        }
+    }
+}

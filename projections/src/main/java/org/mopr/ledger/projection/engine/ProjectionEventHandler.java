@@ -1,0 +1,43 @@
+package org.mopr.ledger.projection.engine;
+
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * The Axon side of the projections: one handler for every event of the processing group. It does not write per
+ * event; it adds the event to the batch of the current unit of work (a pooled streaming processor hands a whole
+ * batch to one unit of work) and writes the batch once, in the prepare-commit phase, inside the transaction in
+ * which the processor also stores its token.
+ */
+public class ProjectionEventHandler {
+
+    /** The processing group, and the name of its processor and token. */
+    public static final String PROCESSING_GROUP = "projections";
+
+    private static final String BATCH = ProjectionEventHandler.class.getName() + ".batch";
+
+    private final Projector projector;
+
+    public ProjectionEventHandler(Projector projector) {
+        this.projector = projector;
+    }
+
+    @EventHandler
+    public void on(Object payload, EventMessage<?> message) {
+        batch().add(EventEnvelope.of(message));
+    }
+
+    private ProjectionBatch batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new ProjectionException("projection events must be handled in a unit of work (a streaming processor)");
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            ProjectionBatch batch = projector.newBatch();
+            unitOfWork.onPrepareCommit(u -> projector.flush(batch));
+            return batch;
+        });
+    }
+}

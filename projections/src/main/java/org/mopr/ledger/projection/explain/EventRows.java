@@ -1,0 +1,63 @@
+package org.mopr.ledger.projection.explain;
+
+import org.mopr.ledger.projection.engine.BatchPart;
+import org.mopr.ledger.projection.engine.Bind;
+import org.mopr.ledger.projection.engine.ProjectedEvent;
+import org.mopr.ledger.projection.engine.RowBatch;
+import org.mopr.ledger.provenance.Provenance;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.TreeMap;
+
+/** Every event (proj_event) and every distinct provenance (proj_provenance): what "explain" reads. */
+public final class EventRows implements BatchPart {
+
+    private record ProvenanceRow(String runId, long id, Provenance provenance) {
+    }
+
+    private final RowBatch<ProjectedEvent> events = new RowBatch<>(
+            "INSERT INTO proj_event (run_id, global_index, aggregate_id, sequence_number, event_type, origin, provenance_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (ps, e) -> {
+                Bind.text(ps, 1, e.runId());
+                ps.setLong(2, e.globalIndex());
+                Bind.text(ps, 3, e.envelope().aggregateId());
+                ps.setLong(4, e.envelope().sequenceNumber());
+                Bind.text(ps, 5, e.eventType());
+                Bind.text(ps, 6, e.origin());
+                Bind.longOrNull(ps, 7, e.provenanceId());
+            });
+
+    /** Sorted so that concurrent batches take row locks in one order. */
+    private final TreeMap<String, ProvenanceRow> provenances = new TreeMap<>();
+
+    private final RowBatch<ProvenanceRow> provenanceRows = new RowBatch<>(
+            "INSERT INTO proj_provenance (run_id, provenance_id, origin, claim_ids, rule, parameters, seed, placement) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, provenance_id) DO NOTHING",
+            (ps, row) -> {
+                Provenance p = row.provenance();
+                Bind.text(ps, 1, row.runId());
+                ps.setLong(2, row.id());
+                Bind.text(ps, 3, p.origin().name());
+                ps.setArray(4, ps.getConnection().createArrayOf("text", p.claims().toArray()));
+                Bind.text(ps, 5, p.rule());
+                Bind.text(ps, 6, ProvenanceIds.parametersJson(p));
+                Bind.longOrNull(ps, 7, p.seed());
+                Bind.text(ps, 8, p.placement());
+            });
+
+    @Override
+    public void add(ProjectedEvent event) {
+        events.add(event);
+        if (event.provenance() != null) {
+            provenances.putIfAbsent(event.runId() + "|" + event.provenanceId(),
+                    new ProvenanceRow(event.runId(), event.provenanceId(), event.provenance()));
+        }
+    }
+
+    @Override
+    public void flush(JdbcTemplate jdbc) {
+        provenanceRows.write(jdbc, provenances.values());
+        events.flush(jdbc);
+    }
+}

@@ -1,0 +1,156 @@
+package org.mopr.ledger.projection.ledger;
+
+import org.mopr.ledger.fund.MoneyMovement;
+import org.mopr.ledger.fund.Posting;
+import org.mopr.ledger.projection.engine.BatchPart;
+import org.mopr.ledger.projection.engine.Bind;
+import org.mopr.ledger.projection.engine.ProjectedEvent;
+import org.mopr.ledger.projection.engine.RowBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The double-entry projections of every movement of money: journal lines (one per posting), balances, monthly
+ * movements per account, and flows between accounts. Sums are folded per batch and upserted once per key, in
+ * key order so that two batches writing the same keys take their locks in the same order.
+ */
+public final class LedgerRows implements BatchPart {
+
+    private record Line(String runId, long globalIndex, int leg, LocalDate on, Posting posting, String eventType,
+                        String origin, Long provenanceId) {
+    }
+
+    /** A running sum under a key: the key's columns, an amount (or debit and credit) and a count. */
+    private static final class Sum {
+        final String runId;
+        final String account;
+        final String other;      // flows: the destination account
+        final String currency;
+        final YearMonth month;
+        long amount;
+        long credit;
+        long count;
+
+        Sum(String runId, String account, String other, String currency, YearMonth month) {
+            this.runId = runId;
+            this.account = account;
+            this.other = other;
+            this.currency = currency;
+            this.month = month;
+        }
+    }
+
+    private final RowBatch<Line> journal = new RowBatch<>(
+            "INSERT INTO proj_journal (run_id, global_index, leg, posted_on, account, currency, amount_minor, event_type, "
+                    + "origin, provenance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (ps, l) -> {
+                Bind.text(ps, 1, l.runId());
+                ps.setLong(2, l.globalIndex());
+                ps.setShort(3, (short) l.leg());
+                Bind.date(ps, 4, l.on());
+                Bind.text(ps, 5, l.posting().account());
+                Bind.text(ps, 6, l.posting().amount().currency().code());
+                ps.setLong(7, l.posting().amount().minor());
+                Bind.text(ps, 8, l.eventType());
+                Bind.text(ps, 9, l.origin());
+                Bind.longOrNull(ps, 10, l.provenanceId());
+            });
+
+    private final TreeMap<String, Sum> balances = new TreeMap<>();
+    private final RowBatch<Sum> balanceRows = new RowBatch<>(
+            "INSERT INTO proj_balance AS t (run_id, account, currency, balance_minor, postings) VALUES (?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (run_id, account, currency) DO UPDATE SET "
+                    + "balance_minor = t.balance_minor + EXCLUDED.balance_minor, postings = t.postings + EXCLUDED.postings",
+            (ps, s) -> {
+                Bind.text(ps, 1, s.runId);
+                Bind.text(ps, 2, s.account);
+                Bind.text(ps, 3, s.currency);
+                ps.setLong(4, s.amount);
+                ps.setLong(5, s.count);
+            });
+
+    private final TreeMap<String, Sum> months = new TreeMap<>();
+    private final RowBatch<Sum> monthRows = new RowBatch<>(
+            "INSERT INTO proj_account_month AS t (run_id, account, currency, month, debit_minor, credit_minor, postings) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, account, currency, month) DO UPDATE SET "
+                    + "debit_minor = t.debit_minor + EXCLUDED.debit_minor, "
+                    + "credit_minor = t.credit_minor + EXCLUDED.credit_minor, postings = t.postings + EXCLUDED.postings",
+            (ps, s) -> {
+                Bind.text(ps, 1, s.runId);
+                Bind.text(ps, 2, s.account);
+                Bind.text(ps, 3, s.currency);
+                Bind.month(ps, 4, s.month);
+                ps.setLong(5, s.amount);
+                ps.setLong(6, s.credit);
+                ps.setLong(7, s.count);
+            });
+
+    private final TreeMap<String, Sum> flows = new TreeMap<>();
+    private final RowBatch<Sum> flowRows = new RowBatch<>(
+            "INSERT INTO proj_flow_month AS t (run_id, from_account, to_account, currency, month, amount_minor, movements) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, from_account, to_account, currency, month) "
+                    + "DO UPDATE SET amount_minor = t.amount_minor + EXCLUDED.amount_minor, "
+                    + "movements = t.movements + EXCLUDED.movements",
+            (ps, s) -> {
+                Bind.text(ps, 1, s.runId);
+                Bind.text(ps, 2, s.account);
+                Bind.text(ps, 3, s.other);
+                Bind.text(ps, 4, s.currency);
+                Bind.month(ps, 5, s.month);
+                ps.setLong(6, s.amount);
+                ps.setLong(7, s.count);
+            });
+
+    @Override
+    public void add(ProjectedEvent event) {
+        if (!(event.payload() instanceof MoneyMovement movement)) {
+            return;
+        }
+        List<Posting> postings = Movements.balancedPostings(event, movement);
+        LocalDate on = Movements.dayOf(event);
+        YearMonth month = YearMonth.from(on);
+        String run = event.runId();
+        for (int leg = 0; leg < postings.size(); leg++) {
+            Posting p = postings.get(leg);
+            journal.add(new Line(run, event.globalIndex(), leg, on, p, event.eventType(), event.origin(), event.provenanceId()));
+            String currency = p.amount().currency().code();
+            long minor = p.amount().minor();
+            Sum balance = balances.computeIfAbsent(key(run, p.account(), currency),
+                    k -> new Sum(run, p.account(), null, currency, null));
+            balance.amount = Math.addExact(balance.amount, minor);
+            balance.count++;
+            Sum inMonth = months.computeIfAbsent(key(run, p.account(), currency, month.toString()),
+                    k -> new Sum(run, p.account(), null, currency, month));
+            if (minor >= 0) {
+                inMonth.amount = Math.addExact(inMonth.amount, minor);
+            } else {
+                inMonth.credit = Math.addExact(inMonth.credit, -minor);
+            }
+            inMonth.count++;
+        }
+        for (Movements.Flow f : Movements.flows(postings)) {
+            String currency = f.amount().currency().code();
+            Sum flow = flows.computeIfAbsent(key(run, f.from(), f.to(), currency, month.toString()),
+                    k -> new Sum(run, f.from(), f.to(), currency, month));
+            flow.amount = Math.addExact(flow.amount, f.amount().minor());
+            flow.count++;
+        }
+    }
+
+    /** Map keys: fields joined by a separator that no account, run or currency contains. */
+    private static String key(String... parts) {
+        return String.join("\u0000", parts);
+    }
+
+    @Override
+    public void flush(JdbcTemplate jdbc) {
+        journal.flush(jdbc);
+        balanceRows.write(jdbc, balances.values());
+        monthRows.write(jdbc, months.values());
+        flowRows.write(jdbc, flows.values());
+    }
+}
