@@ -16,7 +16,13 @@ public final class SpringRunner {
 
     public static ConfigurableApplicationContext start(boolean web, DbOption db, Map<String, Object> extra,
                                                        String... profiles) {
-        Map<String, Object> properties = new HashMap<>(extra);
+        Map<String, Object> properties = new HashMap<>();
+        if (!web) {
+            // A batch command's output is its report; the framework's start-up chatter would bury it.
+            properties.put("logging.level.root", "WARN");
+            properties.put("spring.main.log-startup-info", "false");
+        }
+        properties.putAll(extra);
         db.addTo(properties);
         // As command-line arguments they outrank application.properties, as a user's flags should.
         String[] args = properties.entrySet().stream()
