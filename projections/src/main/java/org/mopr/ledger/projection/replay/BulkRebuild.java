@@ -1,0 +1,209 @@
+package org.mopr.ledger.projection.replay;
+
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.serialization.Serializer;
+import org.mopr.ledger.projection.engine.ProjectionBatch;
+import org.mopr.ledger.projection.engine.ProjectionTables;
+import org.mopr.ledger.projection.engine.Projector;
+import org.mopr.ledger.shared.RunId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rebuilds the projections by streaming the event table with plain JDBC into the same projection code as the
+ * live processor, a page per transaction. Each transaction also records how far it got, so a replay killed at
+ * any point resumes there without counting an event twice:
+ * <ul>
+ *   <li>every run: the tables are emptied and the processor's tokens reset in one transaction; each page then
+ *   advances the processor's own (gap-aware) tokens. The processor takes over from them when the replay ends,
+ *   or when the application starts if the replay never finishes.</li>
+ *   <li>one run: that run's rows are deleted and the processor's tokens are taken as the bound; the replay
+ *   projects the run's events they cover, the processor everything after.</li>
+ * </ul>
+ * The caller stops the processor before and starts it after; the replay claims its tokens meanwhile.
+ */
+public final class BulkRebuild {
+
+    /** The scope of a replay of every run. */
+    public static final String ALL_RUNS = "*";
+
+    /** Axon's JDBC engine gives up a gap after a minute; the replay follows the same rule. */
+    private static final Duration GAP_TIMEOUT = Duration.ofSeconds(60);
+
+    public record Result(String scope, boolean resumed, long events, long position, Duration elapsed) {
+        public long eventsPerSecond() {
+            return elapsed.toMillis() == 0 ? events : events * 1000 / elapsed.toMillis();
+        }
+    }
+
+    private record Begun(ReplayLog.Entry entry, SegmentTokens tokens, boolean resumed) {
+    }
+
+    private record Page(ReplayLog.Entry entry, SegmentTokens tokens, long projected, long position, boolean done) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Projector projector;
+    private final EventTableReader reader;
+    private final ReplayLog log;
+    private final TokenClaims claims;
+    private final int batchSize;
+    private final Duration claimWait;
+
+    public BulkRebuild(JdbcTemplate jdbc, PlatformTransactionManager transactions, TokenStore tokenStore,
+                       Serializer serializer, String processor, int initialSegments, int batchSize, Duration claimWait) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.projector = new Projector(jdbc);
+        this.reader = new EventTableReader(jdbc, serializer);
+        this.log = new ReplayLog(jdbc);
+        this.claims = new TokenClaims(tokenStore, processor, initialSegments);
+        this.batchSize = batchSize;
+        this.claimWait = claimWait;
+    }
+
+    /** Rebuilds every run ({@code runId} null) or one run, resuming an unfinished replay of the same scope. */
+    public Result rebuild(String runId, ReplayListener listener) {
+        String scope = runId == null ? ALL_RUNS : RunId.of(runId).value();
+        long startedNanos = System.nanoTime();
+        Begun begun = begin(scope);
+        RuntimeException failure = null;
+        try {
+            listener.started(scope, begun.resumed(), begun.entry().position());
+            Page page = new Page(begun.entry(), begun.tokens(), 0, begun.entry().position(), false);
+            long events = 0;
+            while (!page.done()) {
+                page = scope.equals(ALL_RUNS) ? nextPageOfAll(page) : nextPageOfRun(page);
+                if (!page.done()) {
+                    events += page.projected();
+                    listener.batchCommitted(events, page.position());
+                }
+            }
+            return new Result(scope, begun.resumed(), events, page.position(),
+                    Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            release(begun.tokens(), failure);
+        }
+    }
+
+    /** Claims the tokens (waiting out a stopped replay's claim) and empties the tables, or finds where to resume. */
+    private Begun begin(String scope) {
+        Instant giveUp = Instant.now().plus(claimWait);
+        while (true) {
+            try {
+                return tx.execute(status -> beginInTransaction(scope));
+            } catch (UnableToClaimTokenException e) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw new IllegalStateException("processor " + claims.processor() + " is claimed by another "
+                            + "process (a running ledger, or a replay still running): stop it first (" + e.getMessage() + ")", e);
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private Begun beginInTransaction(String scope) {
+        var running = log.running();
+        if (running.isPresent() && !running.get().scope().equals(scope)) {
+            String other = running.get().scope();
+            throw new IllegalStateException("an unfinished replay of " + (other.equals(ALL_RUNS) ? "every run" : "run " + other)
+                    + " must be finished first: run 'replay" + (other.equals(ALL_RUNS) ? "" : " --run " + other) + "'");
+        }
+        SegmentTokens tokens = claims.claimAll();
+        if (running.isPresent()) {
+            return new Begun(running.get(), tokens, true);
+        }
+        if (scope.equals(ALL_RUNS)) {
+            ProjectionTables.truncateAll(jdbc);
+            SegmentTokens fromStart = tokens.fromStart();
+            claims.store(fromStart);
+            return new Begun(log.start(scope, null), fromStart, false);
+        }
+        ProjectionTables.deleteRun(jdbc, scope);
+        return new Begun(log.start(scope, ReplayBound.of(tokens).toJson()), tokens, false);
+    }
+
+    /** One page of every run: project what the tokens do not cover yet, and advance the tokens with it. */
+    private Page nextPageOfAll(Page previous) {
+        return tx.execute(status -> {
+            SegmentTokens tokens = previous.tokens().copy();
+            List<EventTableReader.Row> rows = reader.read(tokens.lowestIndex(), tokens.gaps(), Long.MAX_VALUE, null,
+                    batchSize, Instant.now().minus(GAP_TIMEOUT));
+            if (rows.isEmpty()) {
+                log.finish(previous.entry());
+                return new Page(previous.entry(), tokens, 0, previous.position(), true);
+            }
+            ProjectionBatch batch = projector.newBatch();
+            long position = previous.position();
+            for (EventTableReader.Row row : rows) {
+                long index = row.envelope().globalIndex();
+                if (!tokens.covers(tokens.segmentOf(row.envelope().aggregateId()), index)) {
+                    batch.add(row.envelope());
+                }
+                tokens.advance(index, row.recent());
+                position = Math.max(position, index);
+            }
+            projector.flush(batch);
+            claims.store(tokens);
+            return new Page(log.progress(previous.entry(), position, batch.size()), tokens, batch.size(), position, false);
+        });
+    }
+
+    /** One page of one run: its events up to the bound, those the bound's tokens cover. */
+    private Page nextPageOfRun(Page previous) {
+        ReplayBound bound = ReplayBound.fromJson(previous.entry().bound());
+        SegmentTokens limits = bound.tokens();
+        return tx.execute(status -> {
+            claims.extend(previous.tokens());
+            List<EventTableReader.Row> rows = reader.read(previous.position(), Set.of(), bound.upTo(),
+                    previous.entry().scope(), batchSize, Instant.now().minus(GAP_TIMEOUT));
+            if (rows.isEmpty()) {
+                log.finish(previous.entry());
+                return new Page(previous.entry(), previous.tokens(), 0, previous.position(), true);
+            }
+            ProjectionBatch batch = projector.newBatch();
+            long position = previous.position();
+            for (EventTableReader.Row row : rows) {
+                long index = row.envelope().globalIndex();
+                if (limits.covers(limits.segmentOf(row.envelope().aggregateId()), index)) {
+                    batch.add(row.envelope());
+                }
+                position = index;
+            }
+            projector.flush(batch);
+            return new Page(log.progress(previous.entry(), position, batch.size()), previous.tokens(), batch.size(),
+                    position, false);
+        });
+    }
+
+    private void release(SegmentTokens tokens, RuntimeException failure) {
+        try {
+            tx.executeWithoutResult(status -> claims.release(tokens));
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the processor's claim", e);
+        }
+    }
+}
