@@ -7,6 +7,7 @@ import org.mopr.ledger.projection.ledger.LedgerRows;
 import org.mopr.ledger.projection.organisation.OrganisationRows;
 import org.mopr.ledger.projection.patronage.PatronageRows;
 import org.mopr.ledger.projection.rates.RateRows;
+import org.mopr.ledger.projection.reconciliation.AsideRows;
 import org.mopr.ledger.projection.section.SectionRows;
 import org.mopr.ledger.provenance.Provenance;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +23,7 @@ import java.util.Map;
 public final class ProjectionBatch {
 
     private final List<BatchPart> parts = List.of(new EventRows(), new SectionRows(), new LedgerRows(),
-            new IncomeRows(), new OrganisationRows(), new RateRows(), new PatronageRows());
+            new IncomeRows(), new OrganisationRows(), new RateRows(), new PatronageRows(), new AsideRows());
     /** Hashing a provenance costs a JSON write and a digest; a batch usually holds a handful of distinct ones. */
     private final Map<Provenance, Long> provenanceIds = new HashMap<>();
     private int events;

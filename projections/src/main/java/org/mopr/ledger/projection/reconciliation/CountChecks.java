@@ -1,0 +1,102 @@
+package org.mopr.ledger.projection.reconciliation;
+
+import org.mopr.ledger.catalog.Catalog;
+import org.mopr.ledger.catalog.Claim;
+import org.mopr.ledger.catalog.Scope;
+import org.mopr.ledger.catalog.Subject;
+import org.mopr.ledger.catalog.ValueType;
+import org.mopr.ledger.time.Precision;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Counts: organisation-wide members (against the census the stream carries), sections (against the sections
+ * in existence in the run on that day: where the run has fewer and undated affiliates could make up the
+ * rest, the figure is INCOMPLETE, not wrong), the catalog's own ranges derived from the table, and the
+ * composition of a conference's delegates.
+ */
+final class CountChecks {
+
+    private CountChecks() {
+    }
+
+    static Line check(Claim c, RunFacts facts, Catalog catalog) {
+        if (c.subject().type() == Subject.Type.CONFERENCE && "delegates".equals(c.unit())) {
+            return delegates(c, facts, catalog);
+        }
+        boolean organisation = c.subject().type() == Subject.Type.ORGANISATION
+                && (c.scope().type() == Scope.Type.ALL || c.scope().type() == Scope.Type.OUTSIDE_USSR);
+        if (!organisation || !("members".equals(c.unit()) || "sections".equals(c.unit()))) {
+            return Checks.uncheckable(c, "COUNT_AT", "the ledger has no events that count " + c.unit()
+                    + " of " + c.subject());
+        }
+        boolean outside = c.scope().type() == Scope.Type.OUTSIDE_USSR;
+        LocalDate day = c.date().latest() != null ? c.date().latest() : c.date().earliest();
+        if (day == null) {
+            return Checks.uncheckable(c, "COUNT_AT", "the count has no date the ledger can look at");
+        }
+        if (c.value().type() == ValueType.RANGE) {
+            long actual = facts.sectionsInExistence(day, outside);
+            boolean inside = actual >= c.countLow() && actual <= c.countHigh();
+            return Checks.line(c, "BOUND", inside ? Status.MATCH : Status.MISMATCH, c.renderValue() + " sections",
+                    actual + " sections", inside ? "0" : String.valueOf(actual < c.countLow() ? actual - c.countLow()
+                            : actual - c.countHigh()), "sections in existence on " + day + " in this run");
+        }
+        if ("members".equals(c.unit())) {
+            LocalDate from = c.date().earliest() != null ? c.date().earliest() : day;
+            Optional<RunFacts.Census> census = facts.census(from, day, outside ? "OUTSIDE_USSR" : "ALL");
+            Long members = census.map(RunFacts.Census::members).orElse(null);
+            if (members == null) {
+                return Checks.line(c, "CENSUS", Status.MISMATCH, c.count() + " members", "no census", null,
+                        "the event stream carries no census of members for " + c.dateText());
+            }
+            return Checks.compare(c, "CENSUS", c.count(), members, "members", "the census the stream carries for "
+                    + c.dateText());
+        }
+        long actual = facts.sectionsInExistence(day, outside);
+        long expected = c.count();
+        if (actual == expected) {
+            return Checks.compare(c, "COUNT_AT", expected, actual, "sections", "sections in existence on " + day);
+        }
+        long undated = catalog.sections().stream().filter(s -> catalog.get(s.claimId()).precision() == Precision.UNKNOWN)
+                .filter(s -> !outside || !"SU".equals(s.code())).count();
+        if (actual < expected && actual + undated >= expected) {
+            return Checks.line(c, "COUNT_AT", Status.INCOMPLETE, expected + " sections", actual + " sections",
+                    String.valueOf(actual - expected), "the run's sections explain " + actual + " of " + expected
+                            + " on " + day + "; " + undated + " rows of the affiliates table have no date and may account for the other "
+                            + (expected - actual));
+        }
+        return Checks.compare(c, "COUNT_AT", expected, actual, "sections", "sections in existence on " + day
+                + (actual > expected ? ": the affiliates table dates more sections by then than the source counts" : ""));
+    }
+
+    private static Line delegates(Claim c, RunFacts facts, Catalog catalog) {
+        Optional<RunFacts.Conference> conference = facts.conference(c.subject().name());
+        if (conference.isEmpty()) {
+            return Checks.line(c, "COMPOSITION", Status.MISMATCH, c.count() + " delegates", "no conference", null,
+                    "the stream holds no conference " + c.subject().name());
+        }
+        if (c.partOf() != null) {
+            String group = c.id().substring(c.id().lastIndexOf("delegates-") + "delegates-".length()).toUpperCase(java.util.Locale.ROOT);
+            Long actual = conference.get().groups().get(group);
+            return actual == null ? Checks.line(c, "COMPOSITION", Status.MISMATCH, c.count() + " delegates", "no group "
+                    + group, null, "the conference's composition lacks this group")
+                    : Checks.compare(c, "COMPOSITION", c.count(), actual, "delegates", "delegates of group " + group);
+        }
+        long parts = conference.get().groups().values().stream().mapToLong(Long::longValue).sum();
+        Long total = conference.get().delegates();
+        if (total == null) {
+            return Checks.line(c, "COMPOSITION", Status.MISMATCH, c.count() + " delegates", "no total", null,
+                    "the conference event states no total");
+        }
+        String reason = catalog.partsOf(c.id()).isEmpty() ? "delegates stated"
+                : "delegates stated; the groups sum to " + parts;
+        if (!catalog.partsOf(c.id()).isEmpty() && parts != total) {
+            return Checks.line(c, "COMPOSITION", Status.MISMATCH, c.count() + " delegates", parts + " in groups",
+                    String.valueOf(parts - c.count()), "the whole is not the sum of its parts");
+        }
+        return Checks.compare(c, "COMPOSITION", c.count(), total, "delegates", reason);
+    }
+}

@@ -1,0 +1,81 @@
+package org.mopr.ledger.projection.reconciliation;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.shared.LedgerJson;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The report as text (a summary for people), JSON (for programs) or CSV (for spreadsheets). */
+public enum ReconciliationFormat {
+    TEXT, JSON, CSV;
+
+    public static ReconciliationFormat parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new DomainException("unknown format '" + text + "': use text, json or csv");
+        }
+    }
+
+    public void write(Reconciliation r, Writer out) {
+        try {
+            switch (this) {
+                case TEXT -> summary(r, new PrintWriter(out));
+                case JSON -> LedgerJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(nonClosing(out), r.lines());
+                case CSV -> csv(r, new PrintWriter(out));
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts by status, then every line that is not a match, with its reason. */
+    public static void summary(Reconciliation r, PrintWriter out) {
+        out.println("reconciliation of run " + r.runId() + ": " + r.lines().size() + " assertions");
+        out.println(r.countByStatus().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+        for (Line l : r.notMatching()) {
+            out.println("  " + l.status() + " " + l.claimId() + ": expected " + l.expected()
+                    + (l.actual() != null ? ", actual " + l.actual() : "")
+                    + (l.difference() != null && !l.difference().startsWith("0") ? ", difference " + l.difference() : "")
+                    + " - " + l.reason());
+        }
+        out.flush();
+    }
+
+    private static void csv(Reconciliation r, PrintWriter out) {
+        out.print("claimId,check,status,expected,actual,difference,reason,source,quote,conflictsWith\r\n");
+        for (Line l : r.lines()) {
+            Line.Citation own = l.citations().get(0);
+            out.print(String.join(",", List.of(q(l.claimId()), q(l.check()), q(l.status().name()), q(l.expected()),
+                    q(l.actual()), q(l.difference()), q(l.reason()), q(own.source()), q(own.quote()),
+                    q(String.join(" ", l.conflictsWith())))) + "\r\n");
+        }
+        out.flush();
+    }
+
+    /** RFC 4180 quoting. */
+    private static String q(String value) {
+        if (value == null) {
+            return "";
+        }
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static Writer nonClosing(Writer out) {
+        return new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+}
