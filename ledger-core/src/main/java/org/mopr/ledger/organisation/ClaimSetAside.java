@@ -1,6 +1,8 @@
 package org.mopr.ledger.organisation;
 
+import org.mopr.ledger.provenance.Provenance;
+
 import java.time.LocalDate;
 
-public record ClaimSetAside(OrganisationId organisationId, LocalDate on, String claimId, String reason) {
+public record ClaimSetAside(OrganisationId organisationId, LocalDate on, String claimId, String reason, Provenance provenance) {
 }

@@ -162,7 +162,7 @@ public class Organisation {
             throw new DomainException("organisation " + id + ": the reason for setting " + cmd.claimId()
                     + " aside is longer than " + MAX_REASON + " characters");
         }
-        apply(new ClaimSetAside(id, cmd.on(), cmd.claimId(), cmd.reason()));
+        apply(new ClaimSetAside(id, cmd.on(), cmd.claimId(), cmd.reason(), cmd.provenance()));
     }
 
     private void requireFounded(OrganisationId organisationId, LocalDate on, String action) {

@@ -2,6 +2,8 @@ package org.mopr.ledger.organisation;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.mopr.ledger.provenance.Provenance;
+
 import java.time.LocalDate;
 
 /**
@@ -10,5 +12,5 @@ import java.time.LocalDate;
  * store instead of recompiling the scenario, so data keeps flowing one way.
  */
 public record SetClaimAside(@TargetAggregateIdentifier OrganisationId organisationId, LocalDate on, String claimId,
-                            String reason) {
+                            String reason, Provenance provenance) {
 }

@@ -1,7 +1,11 @@
 package org.mopr.ledger.api.run;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mopr.ledger.api.reconcile.ProjectionCatchUp;
+import org.mopr.ledger.api.reconcile.ReconciliationService;
 import org.mopr.ledger.catalog.Catalog;
+import org.mopr.ledger.projection.reconciliation.Reconciliation;
+import org.mopr.ledger.projection.reconciliation.ReconciliationFormat;
 import org.mopr.ledger.shared.LedgerJson;
 import org.mopr.ledger.simulation.compiler.CompiledScenario;
 import org.mopr.ledger.simulation.compiler.ScenarioCompiler;
@@ -11,7 +15,11 @@ import org.mopr.ledger.simulation.scenario.ScenarioReader;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +33,20 @@ import java.util.Map;
 @Service
 public class RunService {
 
+    /** The historical run projects in a second here; a member-level one may take minutes. */
+    private static final Duration CATCH_UP = Duration.ofMinutes(30);
+
     private final Catalog catalog;
     private final ScenarioRunner runner;
+    private final ReconciliationService reconciliations;
+    private final ProjectionCatchUp catchUp;
 
-    public RunService(Catalog catalog, ScenarioRunner runner) {
+    public RunService(Catalog catalog, ScenarioRunner runner, ReconciliationService reconciliations,
+                      ProjectionCatchUp catchUp) {
         this.catalog = catalog;
         this.runner = runner;
+        this.reconciliations = reconciliations;
+        this.catchUp = catchUp;
     }
 
     public CompiledScenario compile(String scenarioNameOrPath, Long seed) {
@@ -45,13 +61,21 @@ public class RunService {
         return runner.run(compiled.runPlan(), out);
     }
 
-    public void runAndReport(String scenarioNameOrPath, Long seed, Path outDir, PrintStream out) {
+    /** Runs, waits for the projections, prints the summary and the reconciliation summary, writes the reports. */
+    public RunSummary runAndReport(String scenarioNameOrPath, Long seed, Path outDir, PrintStream out) {
         RunSummary summary = run(scenarioNameOrPath, seed, out);
         summary.print(out);
+        catchUp.await(summary.runId().value(), summary.events(), CATCH_UP);
+        Reconciliation reconciliation = reconciliations.of(summary.runId().value());
+        PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        ReconciliationFormat.summary(reconciliation, writer);
+        writer.flush();
         if (outDir != null) {
             writeSummary(summary, outDir);
-            out.println("reports written to " + outDir.toAbsolutePath());
+            reconciliations.writeReports(reconciliation, outDir);
+            out.println("reports written to " + outDir.toAbsolutePath() + " (summary.json, reconciliation.json, reconciliation.csv)");
         }
+        return summary;
     }
 
     static void writeSummary(RunSummary summary, Path outDir) {

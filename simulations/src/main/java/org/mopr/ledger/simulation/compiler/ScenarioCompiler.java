@@ -50,7 +50,8 @@ public final class ScenarioCompiler {
         java.time.LocalDate day = ctx.organisationFounded;
         for (Omission o : ctx.omissions) {
             ctx.plan.add(day, Plan.Stage.OTHER, run -> new org.mopr.ledger.organisation.SetClaimAside(
-                    new org.mopr.ledger.organisation.OrganisationId(run), day, o.claimId(), o.reason()));
+                    new org.mopr.ledger.organisation.OrganisationId(run), day, o.claimId(), o.reason(),
+                    org.mopr.ledger.provenance.Provenance.derived("set aside: " + o.reason(), o.claimId())));
         }
     }
 

@@ -1,0 +1,64 @@
+package org.mopr.ledger.api.cli;
+
+import org.mopr.ledger.api.run.JdbcRunRegistry;
+import org.mopr.ledger.catalog.Catalog;
+import org.mopr.ledger.projection.compare.RunComparison;
+import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.shared.LedgerJson;
+import org.mopr.ledger.shared.RunId;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code compare RUN_A RUN_B}: what differs between two runs, figure by figure, and which reconciliations change. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare two runs figure by figure and list the reconciliation lines that change.")
+public class CompareCommand implements Callable<Integer> {
+
+    @Mixin
+    DbOption db;
+
+    @Parameters(index = "0", paramLabel = "RUN_A")
+    String runA;
+
+    @Parameters(index = "1", paramLabel = "RUN_B")
+    String runB;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new DomainException("unknown format '" + format + "': use text or json");
+        }
+        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
+            JdbcRunRegistry runs = context.getBean(JdbcRunRegistry.class);
+            for (String run : new String[]{runA, runB}) {
+                if (runs.find(RunId.of(run)).isEmpty()) {
+                    throw new DomainException("unknown run '" + run + "'");
+                }
+            }
+            RunComparison.Comparison c = new RunComparison(context.getBean(JdbcTemplate.class),
+                    context.getBean(Catalog.class)).compare(runA, runB);
+            if (format.equals("json")) {
+                System.out.println(LedgerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(c));
+                return 0;
+            }
+            System.out.println("compare " + runA + " (a) with " + runB + " (b): " + c.figures().size() + " of "
+                    + c.figuresCompared() + " figures differ, " + c.reconciliation().size() + " reconciliation lines change");
+            c.figures().forEach(f -> System.out.println("  " + f.figure() + ": " + f.a() + " -> " + f.b()
+                    + (f.difference() != null ? " (" + (f.difference().startsWith("-") ? "" : "+") + f.difference() + ")" : "")));
+            c.reconciliation().forEach(r -> System.out.println("  reconciliation " + r.claimId() + ": " + r.statusA()
+                    + " -> " + r.statusB() + (java.util.Objects.equals(r.actualA(), r.actualB()) ? ""
+                    : " (actual " + r.actualA() + " -> " + r.actualB() + ")")));
+        }
+        return 0;
+    }
+}

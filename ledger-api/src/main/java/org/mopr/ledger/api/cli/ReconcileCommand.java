@@ -1,0 +1,49 @@
+package org.mopr.ledger.api.cli;
+
+import org.mopr.ledger.api.reconcile.ReconciliationService;
+import org.mopr.ledger.api.run.JdbcRunRegistry;
+import org.mopr.ledger.projection.reconciliation.ReconciliationFormat;
+import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.shared.RunId;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code reconcile [--run RUN] [--format text|json|csv]}: every documented claim against the run's projections. */
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = "Check every documented claim against the projections of a run (default: the latest historical run).")
+public class ReconcileCommand implements Callable<Integer> {
+
+    @Mixin
+    DbOption db;
+
+    @Option(names = "--run", paramLabel = "RUN", description = "The run id (default: the latest complete historical run).")
+    String run;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        ReconciliationFormat chosen = ReconciliationFormat.parse(format);
+        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
+            JdbcRunRegistry runs = context.getBean(JdbcRunRegistry.class);
+            String runId = run != null ? run : runs.latestComplete("historical").map(r -> r.runId().value())
+                    .orElseThrow(() -> new DomainException("the store holds no complete historical run: run 'run historical' first"));
+            if (runs.find(RunId.of(runId)).isEmpty()) {
+                throw new DomainException("unknown run '" + runId + "'");
+            }
+            Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+            chosen.write(context.getBean(ReconciliationService.class).of(runId), out);
+            out.flush();
+        }
+        return 0;
+    }
+}
