@@ -1,5 +1,7 @@
 package org.mopr.ledger.api.cli;
 
+import org.mopr.ledger.api.run.JdbcRunRegistry;
+import org.mopr.ledger.api.run.RunService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +27,13 @@ public class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
         }
         ConfigurableApplicationContext context = SpringRunner.start(true, db, Map.of("server.port", port));
-        System.out.println("serving on http://localhost:" + context.getEnvironment().getProperty("local.server.port", String.valueOf(port)) + "/");
+        // A newcomer's first command should show a live page with real figures, not an empty one.
+        if (context.getBean(JdbcRunRegistry.class).latestComplete("historical").isEmpty()) {
+            System.out.println("the store holds no historical run yet: running it first");
+            context.getBean(RunService.class).runAndReport("historical", null, null, System.out);
+        }
+        System.out.println("serving on http://localhost:" + context.getEnvironment().getProperty("local.server.port", String.valueOf(port))
+                + "/ (API under /api, OpenAPI at /swagger-ui.html, metrics at /actuator/prometheus)");
         return LedgerCommand.KEEP_RUNNING;
     }
 }
