@@ -1,9 +1,14 @@
 package org.mopr.ledger.simulation.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -14,7 +19,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads scenario YAML strictly: unknown keys, wrong types and malformed dates are errors with file and line.
@@ -32,7 +44,14 @@ public final class ScenarioReader {
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // "seed: 1.5" would otherwise run with seed 1, and a key given twice would silently keep the
+            // last value: both are mistakes the author must see.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     private ScenarioReader() {
     }
@@ -68,7 +87,7 @@ public final class ScenarioReader {
         if (source.text().length() > MAX_BYTES) {
             throw new ScenarioException(source.file(), 0, "scenario is larger than " + MAX_BYTES + " bytes");
         }
-        if (source.text().isBlank()) {
+        if (source.text().isBlank() || hasNoContent(source)) {
             throw new ScenarioException(source.file(), 0, "scenario is empty");
         }
         try {
@@ -78,20 +97,159 @@ public final class ScenarioReader {
             }
             return scenario;
         } catch (UnrecognizedPropertyException e) {
-            throw new ScenarioException(source.file(), line(e.getLocation()), "unknown key '" + e.getPropertyName()
-                    + "'; known keys here: " + e.getKnownPropertyIds());
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().collect(Collectors.joining(", ", "; known keys here: ", ""));
+            throw new ScenarioException(source.file(), line(e, source, e.getPropertyName()), "unknown key '" + e.getPropertyName() + "'"
+                    + known);
+        } catch (MismatchedInputException e) {
+            throw new ScenarioException(source.file(), line(e, source, lastKey(e.getPath())), wrongType(e));
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(source.file(), line(e.getLocation()), cleanup(e.getOriginalMessage()));
+            throw new ScenarioException(source.file(), line(e, source, duplicateKey(e.getOriginalMessage())),
+                    cleanup(e.getOriginalMessage()));
         }
     }
 
-    private static int line(JsonLocation location) {
-        return location == null ? 0 : location.getLineNr();
+    /** A file of comments only is as empty as a blank one, though the text is not blank. */
+    private static boolean hasNoContent(ScenarioSource source) {
+        try (JsonParser parser = YAML.getFactory().createParser(source.text())) {
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;   // malformed YAML: reading the value reports it with its line
+        }
+    }
+
+    /**
+     * The line of the key at fault. Jackson reports where the YAML reader had got to, which for a block mapping
+     * is the line after the key (the reader looks ahead); so when the key is known, the nearest line at or
+     * before that one which writes it ({@code key:} in block or flow style) is the one to show.
+     */
+    private static int line(JsonProcessingException e, ScenarioSource source, String key) {
+        JsonLocation location = e.getLocation();
+        int reported = location == null ? 0 : location.getLineNr();
+        if (key == null || reported <= 0) {
+            return reported;
+        }
+        Pattern written = Pattern.compile("(^|[\\s{,-])" + Pattern.quote(key) + "\\s*:");
+        String[] lines = source.text().split("\n", -1);
+        for (int i = Math.min(reported, lines.length); i >= 1; i--) {
+            // A key named in a comment is not the key written.
+            String text = COMMENT.matcher(lines[i - 1]).replaceFirst("");
+            if (written.matcher(text).find()) {
+                return i;
+            }
+        }
+        return reported;
+    }
+
+    /** The last key on the path to the value, when there is one. */
+    private static String lastKey(List<JsonMappingException.Reference> path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).getFieldName() != null) {
+                return path.get(i).getFieldName();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A value of the wrong type, said in the scenario's terms: which key, what was written, what was expected
+     * ("seed: 'abc' is not a whole number"), instead of Jackson's Java class names.
+     */
+    private static String wrongType(MismatchedInputException e) {
+        String key = path(e.getPath());
+        String expected = expected(e.getTargetType());
+        if (expected == null) {
+            return cleanup(e.getOriginalMessage());
+        }
+        String written = written(e);
+        // java.time says why a well-shaped date does not exist ("Invalid date 'FEBRUARY 30'"); that part helps.
+        String detail = "";
+        if (e instanceof InvalidFormatException && e.getCause() instanceof DateTimeException d && d.getMessage() != null) {
+            String why = d.getMessage().replaceFirst("^Text '.*' could not be parsed: ", "");
+            detail = why.startsWith("Text '") ? "" : " (" + why + ")";
+        }
+        return (key.isEmpty() ? "the scenario" : key) + ": " + (written == null ? "expected " + expected
+                : written + " is not " + expected) + detail;
+    }
+
+    /** The keys down to the value, items of a list counted from 1: {@code overrides[1].ban.from}. */
+    private static String path(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                out.append('[').append(r.getIndex() + 1).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == LocalDate.class) {
+            return "a date written YYYY-MM-DD";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping of keys";
+        }
+        return null;
+    }
+
+    /** What the author wrote, when the parser still knows it. */
+    private static String written(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException f && f.getValue() != null) {
+            return "'" + f.getValue() + "'";
+        }
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return null;
+        }
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            return null;
+        }
+        try {
+            return switch (token) {
+                case START_ARRAY -> "a list";
+                case START_OBJECT -> "a mapping";
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> "'" + parser.getText() + "'";
+                default -> null;
+            };
+        } catch (IOException io) {
+            return null;
+        }
+    }
+
+    /** Jackson names a key given twice as "Duplicate field 'seed'"; null for any other message. */
+    private static String duplicateKey(String message) {
+        Matcher m = DUPLICATE.matcher(message == null ? "" : message);
+        return m.lookingAt() ? m.group(1) : null;
     }
 
     /** Jackson's messages name Java types; a scenario author needs the value and what was expected. */
     private static String cleanup(String message) {
         String first = message.split("\n")[0];
+        String duplicate = duplicateKey(first);
+        if (duplicate != null) {
+            return "key '" + duplicate + "' is given twice; write it once";
+        }
         return first.replaceAll("`[a-z.]+\\.([A-Z][A-Za-z$]*)`", "$1").replace("Scenario$", "");
     }
 }

@@ -67,14 +67,32 @@ public final class ScenarioValidator {
         List<Settings.DuesFactorRow> factors = new ArrayList<>();
         List<Scenario.PreferClaim> preferences = new ArrayList<>();
         List<Scenario.FoundingDate> foundings = new ArrayList<>();
-        for (Scenario.Override o : s.overrides() == null ? List.<Scenario.Override>of() : s.overrides()) {
-            int set = (o.ban() != null ? 1 : 0) + (o.duesFactor() != null ? 1 : 0) + (o.preferClaim() != null ? 1 : 0)
-                    + (o.foundingDate() != null ? 1 : 0);
-            require(set == 1, src, "overrides:", "each override must be exactly one of ban, duesFactor, preferClaim, foundingDate");
+        List<Scenario.Override> overrides = s.overrides() == null ? List.of() : s.overrides();
+        for (int i = 0; i < overrides.size(); i++) {
+            Scenario.Override o = overrides.get(i);
+            require(o != null, src, "overrides:", "override " + (i + 1) + " is empty: it must be one of ban, duesFactor, preferClaim, foundingDate");
+            List<String> set = new ArrayList<>();
+            if (o.ban() != null) {
+                set.add("ban");
+            }
+            if (o.duesFactor() != null) {
+                set.add("duesFactor");
+            }
+            if (o.preferClaim() != null) {
+                set.add("preferClaim");
+            }
+            if (o.foundingDate() != null) {
+                set.add("foundingDate");
+            }
+            // Several overrides share the "overrides:" line, so the message counts which one is at fault.
+            require(set.size() == 1, src, "overrides:", "override " + (i + 1) + (set.isEmpty() ? " sets nothing"
+                    : " sets " + String.join(" and ", set)) + ": each override must be exactly one of ban, duesFactor,"
+                    + " preferClaim, foundingDate (write a list item per what-if)");
             if (o.ban() != null) {
                 Scenario.Ban b = o.ban();
                 wrap(src, "ban:", () -> Ids.requireSectionCode(b.section()));
-                require(b.from() != null && !b.from().isBefore(from) && !b.from().isAfter(to), src, "from: " + b.from(),
+                require(b.from() != null, src, "ban:", "ban of " + b.section() + " needs 'from', the date the ban begins (YYYY-MM-DD)");
+                require(!b.from().isBefore(from) && !b.from().isAfter(to), src, "from: " + b.from(),
                         "ban of " + b.section() + ": date " + b.from() + " lies outside the window " + from + ".." + to);
                 require(b.aidShift() == null || b.aidShift() >= 0 && b.aidShift() <= 100, src, "aidShift",
                         "ban of " + b.section() + ": aidShift must be within [0, 100], got " + b.aidShift());
@@ -82,6 +100,7 @@ public final class ScenarioValidator {
             } else if (o.duesFactor() != null) {
                 Scenario.DuesFactor d = o.duesFactor();
                 wrap(src, "duesFactor:", () -> Ids.requireSectionCode(d.section()));
+                require(d.factor() != null, src, "duesFactor:", "dues factor of " + d.section() + " needs 'factor', e.g. factor: \"0.5\"");
                 BigDecimal factor = decimal(d.factor(), src, "factor:", "dues factor of " + d.section());
                 require(factor.signum() >= 0 && factor.compareTo(BigDecimal.valueOf(100)) <= 0, src, "factor:",
                         "dues factor of " + d.section() + " must be within [0, 100], got " + d.factor());
@@ -93,9 +112,18 @@ public final class ScenarioValidator {
             } else {
                 Scenario.FoundingDate f = o.foundingDate();
                 wrap(src, "foundingDate:", () -> Ids.requireSectionCode(f.section()));
-                HistoricalDate date = wrap(src, "date:", () -> HistoricalDate.parse(f.date()));
-                require(date.earliest() != null && !date.earliest().isAfter(to), src, "date:",
-                        "founding date of " + f.section() + " '" + f.date() + "' must begin within the window");
+                HistoricalDate date;
+                try {
+                    date = HistoricalDate.parse(f.date());
+                } catch (DomainException e) {
+                    // The date parser knows only the text; the author needs to know which override it was.
+                    throw src.error("date:", "founding date of " + f.section() + ": " + e.getMessage());
+                }
+                require(date.earliest() != null, src, "date:", "founding date of " + f.section() + " '" + f.date()
+                        + "' has no first day to found the section on: give a date that begins within the window "
+                        + from + ".." + to);
+                require(!date.earliest().isAfter(to), src, "date:", "founding date of " + f.section() + " '" + f.date()
+                        + "' must begin within the window " + from + ".." + to);
                 require(f.because() != null && !f.because().isBlank(), src, "foundingDate:",
                         "a founding-date override of " + f.section() + " must say why ('because:')");
                 foundings.add(f);
@@ -121,7 +149,9 @@ public final class ScenarioValidator {
     }
 
     private static Settings.RateRow rate(Scenario.Rate r, ScenarioSource src, LocalDate from, LocalDate to) {
-        String where = "rate: \"" + r.rate() + "\"";
+        // Rates are usually quoted ("1.9434") but an unquoted 1.9434 reads too; point at whichever was written.
+        String where = src.lineOf("rate: \"" + r.rate() + "\"") > 0 ? "rate: \"" + r.rate() + "\"" : "rate: " + r.rate();
+        require(r.rate() != null, src, "rates:", "a rate " + r.from() + "->" + r.to() + " needs 'rate', e.g. rate: \"1.9434\"");
         require(r.from() != null && r.to() != null, src, where, "a rate needs 'from' and 'to' currencies");
         wrap(src, "from: " + r.from(), () -> Currency.of(r.from()));
         wrap(src, "to: " + r.to(), () -> Currency.of(r.to()));
