@@ -5,11 +5,14 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The Axon side of the projections: one handler for every event of the processing group. It does not write per
- * event; it adds the event to the batch of the current unit of work (a pooled streaming processor hands a whole
- * batch to one unit of work) and writes the batch once, in the prepare-commit phase, inside the transaction in
- * which the processor also stores its token.
+ * event; it collects the events of the current unit of work (a pooled streaming processor hands a whole batch to
+ * one unit of work) and projects them at once, in the prepare-commit phase, inside the transaction in which the
+ * processor also stores its token.
  */
 public class ProjectionEventHandler {
 
@@ -26,17 +29,18 @@ public class ProjectionEventHandler {
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) {
-        batch().add(EventEnvelope.of(message));
+        batch().add(message);
     }
 
-    private ProjectionBatch batch() {
+    /** The unit of work's events in stream order; they are projected when it prepares to commit. */
+    private List<EventMessage<?>> batch() {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new ProjectionException("projection events must be handled in a unit of work (a streaming processor)");
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            ProjectionBatch batch = projector.newBatch();
-            unitOfWork.onPrepareCommit(u -> projector.flush(batch));
+            List<EventMessage<?>> batch = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> projector.applyMessages(batch));
             return batch;
         });
     }

@@ -1,5 +1,6 @@
 package org.mopr.ledger.projection.engine;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -21,8 +22,19 @@ public final class Projector {
         return new ProjectionBatch();
     }
 
+    /** Writes a batch the caller folded (the bulk replay, which advances its tokens while folding). */
     public void flush(ProjectionBatch batch) {
         batch.flush(jdbc);
+    }
+
+    /**
+     * Folds and writes a batch of Axon's tracked domain event messages, in stream order, in the caller's
+     * transaction (the processor's path; the global index of each is worked out by {@link GlobalIndexes}).
+     */
+    public void applyMessages(List<? extends EventMessage<?>> messages) {
+        if (!messages.isEmpty()) {
+            apply(GlobalIndexes.envelopes(jdbc, messages));
+        }
     }
 
     /** Folds and writes the events (in global order) in the caller's transaction. */
