@@ -1,0 +1,94 @@
+package org.mopr.ledger.api.projection;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.mopr.ledger.projection.engine.ProjectionEventHandler;
+import org.mopr.ledger.projection.engine.Projector;
+import org.mopr.ledger.projection.ledger.TrialBalance;
+import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.replay.BulkRebuild;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * Wiring of the projections: one pooled streaming processor for the "projections" group, reading the event store
+ * in batches (1,000 events by default) with one segment; its token lives in Axon's JDBC token store on the same
+ * DataSource and is stored in the same transaction as the batch's rows, so a crash never counts an event twice.
+ * Handler errors propagate (Axon's default would log and skip the event, leaving the tables silently wrong):
+ * the batch rolls back and the processor retries it, saying why.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    public static final String PROCESSOR = ProjectionEventHandler.PROCESSING_GROUP;
+
+    @Bean
+    public ProjectionSettings projectionSettings(@Value("${mopr.projection.batch-size:1000}") int batchSize,
+                                                 @Value("${mopr.projection.segments:1}") int segments,
+                                                 @Value("${mopr.projection.replay.batch-size:5000}") int replayBatchSize,
+                                                 @Value("${mopr.projection.replay.claim-wait:PT30S}") Duration claimWait,
+                                                 @Value("${mopr.projection.replay.catch-up-timeout:PT30M}") Duration catchUp) {
+        return new ProjectionSettings(batchSize, segments, replayBatchSize, claimWait, catchUp);
+    }
+
+    @Bean
+    public Projector projector(DataSource dataSource) {
+        return new Projector(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    public ProjectionEventHandler projectionEventHandler(Projector projector) {
+        return new ProjectionEventHandler(projector);
+    }
+
+    @Bean
+    public ProjectionQueries projectionQueries(DataSource dataSource) {
+        return new ProjectionQueries(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    public TrialBalance trialBalance(ProjectionQueries queries) {
+        return queries.trialBalance();
+    }
+
+    @Bean
+    public ConfigurerModule projectionProcessor(ProjectionSettings settings) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .assignHandlerTypesMatching(PROCESSOR, ProjectionEventHandler.class::isAssignableFrom)
+                .registerListenerInvocationErrorHandler(PROCESSOR, c -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessor(PROCESSOR, ProjectionConfiguration::eventStore,
+                        (c, builder) -> builder.batchSize(settings.batchSize())
+                                .initialSegmentCount(settings.segments())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StreamableMessageSource<TrackedEventMessage<?>> eventStore(org.axonframework.config.Configuration c) {
+        return (StreamableMessageSource<TrackedEventMessage<?>>) (StreamableMessageSource<?>) c.eventStore();
+    }
+
+    @Bean
+    public BulkRebuild bulkRebuild(DataSource dataSource, PlatformTransactionManager transactions, TokenStore tokenStore,
+                                   @Qualifier("eventSerializer") Serializer eventSerializer, ProjectionSettings settings) {
+        return new BulkRebuild(new JdbcTemplate(dataSource), transactions, tokenStore, eventSerializer, PROCESSOR,
+                settings.segments(), settings.replayBatchSize(), settings.claimWait());
+    }
+
+    @Bean
+    public ReplayService replayService(BulkRebuild bulkRebuild, ObjectProvider<EventProcessingConfiguration> processing,
+                                       TrialBalance trialBalance, DataSource dataSource, ProjectionSettings settings) {
+        return new ReplayService(bulkRebuild, processing, trialBalance, new JdbcTemplate(dataSource), settings);
+    }
+}

@@ -1,0 +1,149 @@
+package org.mopr.ledger.api.projection;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.mopr.ledger.projection.ledger.TrialBalance;
+import org.mopr.ledger.projection.replay.BulkRebuild;
+import org.mopr.ledger.projection.replay.ReplayListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Rebuilds the projections: stops the live processor, streams the event table into the projection code (the
+ * bulk rebuild, 2-3x faster than the processor alone), hands its position to the processor as its tokens,
+ * restarts it and waits until it has caught up with the store, then checks the trial balance.
+ */
+public class ReplayService {
+
+    /** What a replay did: how many events the bulk part projected, in how long, and whether it resumed one. */
+    public record Outcome(String scope, boolean resumed, long events, Duration elapsed) {
+        public long eventsPerSecond() {
+            return elapsed.toMillis() == 0 ? events : events * 1000 / elapsed.toMillis();
+        }
+    }
+
+    private final BulkRebuild bulkRebuild;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final TrialBalance trialBalance;
+    private final JdbcTemplate jdbc;
+    private final ProjectionSettings settings;
+
+    public ReplayService(BulkRebuild bulkRebuild, ObjectProvider<EventProcessingConfiguration> processing,
+                         TrialBalance trialBalance, JdbcTemplate jdbc, ProjectionSettings settings) {
+        this.bulkRebuild = bulkRebuild;
+        this.processing = processing;
+        this.trialBalance = trialBalance;
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    public Outcome replay(String run, Consumer<String> out) {
+        return replay(run, out, ReplayListener.NONE);
+    }
+
+    /** @param run a run id, or null for every run; {@code listener} hears each committed batch (tests stop it there) */
+    public Outcome replay(String run, Consumer<String> out, ReplayListener listener) {
+        long started = System.nanoTime();
+        PooledStreamingEventProcessor processor = processor();
+        processor.shutDown();
+        BulkRebuild.Result result;
+        try {
+            result = bulkRebuild.rebuild(run, new Progress(out, listener));
+        } finally {
+            // Whatever happened, live projection goes on from the tokens: after a failed replay of every run the
+            // processor simply continues the rebuild where the replay stopped.
+            processor.start();
+        }
+        long head = head();
+        awaitCaughtUp(processor, head);
+        trialBalance.verify(run);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        Outcome outcome = new Outcome(result.scope(), result.resumed(), result.events(), elapsed);
+        out.accept(String.format(Locale.ROOT, "replay of %s: %d events in %.1f s, %d events/s; processor at #%d; trial balance zero",
+                run == null ? "every run" : "run " + run, outcome.events(), elapsed.toMillis() / 1000.0,
+                outcome.eventsPerSecond(), head));
+        return outcome;
+    }
+
+    private PooledStreamingEventProcessor processor() {
+        return processing.getObject().eventProcessor(ProjectionConfiguration.PROCESSOR, PooledStreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no pooled streaming processor named "
+                        + ProjectionConfiguration.PROCESSOR + " is configured"));
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    /** Waits until every segment of the processor has reached {@code head}, failing on its error or after the timeout. */
+    private void awaitCaughtUp(PooledStreamingEventProcessor processor, long head) {
+        if (head < 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + settings.catchUpTimeout().toNanos();
+        while (true) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            for (EventTrackerStatus s : status.values()) {
+                if (s.isErrorState()) {
+                    throw new IllegalStateException("processor " + ProjectionConfiguration.PROCESSOR + " failed after the "
+                            + "replay, at segment " + s.getSegment().getSegmentId() + ": " + s.getError(), s.getError());
+                }
+            }
+            if (!status.isEmpty() && status.values().stream()
+                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("processor " + ProjectionConfiguration.PROCESSOR + " did not reach the store's "
+                        + "head #" + head + " within " + settings.catchUpTimeout() + " after the replay: " + status);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the processor to catch up", e);
+            }
+        }
+    }
+
+    /** Progress lines, at most one a second, and the caller's listener. */
+    private static final class Progress implements ReplayListener {
+
+        private final Consumer<String> out;
+        private final ReplayListener listener;
+        private final long started = System.nanoTime();
+        private long lastPrinted = System.nanoTime();
+
+        Progress(Consumer<String> out, ReplayListener listener) {
+            this.out = out;
+            this.listener = listener;
+        }
+
+        @Override
+        public void started(String scope, boolean resumed, long position) {
+            String what = scope.equals(BulkRebuild.ALL_RUNS) ? "every run" : "run " + scope;
+            out.accept(resumed ? "replay of " + what + ": resuming an unfinished replay"
+                    : "replay of " + what + ": projections dropped, rebuilding from the event store");
+            listener.started(scope, resumed, position);
+        }
+
+        @Override
+        public void batchCommitted(long events, long position) {
+            long now = System.nanoTime();
+            if (now - lastPrinted >= 1_000_000_000L) {
+                lastPrinted = now;
+                long millis = Math.max(1, (now - started) / 1_000_000);
+                out.accept(String.format(Locale.ROOT, "replay: %d events, at #%d, %d events/s", events, position,
+                        events * 1000 / millis));
+            }
+            listener.batchCommitted(events, position);
+        }
+    }
+}
