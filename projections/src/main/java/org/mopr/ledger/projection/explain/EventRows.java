@@ -2,11 +2,13 @@ package org.mopr.ledger.projection.explain;
 
 import org.mopr.ledger.projection.engine.BatchPart;
 import org.mopr.ledger.projection.engine.Bind;
+import org.mopr.ledger.projection.engine.ColumnInsert;
 import org.mopr.ledger.projection.engine.ProjectedEvent;
 import org.mopr.ledger.projection.engine.RowBatch;
 import org.mopr.ledger.provenance.Provenance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
 import java.util.TreeMap;
 
 /** Every event (proj_event) and every distinct provenance (proj_provenance): what "explain" reads. */
@@ -15,18 +17,14 @@ public final class EventRows implements BatchPart {
     private record ProvenanceRow(String runId, long id, Provenance provenance) {
     }
 
-    private final RowBatch<ProjectedEvent> events = new RowBatch<>(
-            "INSERT INTO proj_event (run_id, global_index, aggregate_id, sequence_number, event_type, origin, provenance_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (ps, e) -> {
-                Bind.text(ps, 1, e.runId());
-                ps.setLong(2, e.globalIndex());
-                Bind.text(ps, 3, e.envelope().aggregateId());
-                ps.setLong(4, e.envelope().sequenceNumber());
-                Bind.text(ps, 5, e.eventType());
-                Bind.text(ps, 6, e.origin());
-                Bind.longOrNull(ps, 7, e.provenanceId());
-            });
+    private final ColumnInsert<ProjectedEvent> events = new ColumnInsert<>("proj_event", List.of(
+            new ColumnInsert.Column<>("run_id", "varchar", ProjectedEvent::runId),
+            new ColumnInsert.Column<>("global_index", "int8", ProjectedEvent::globalIndex),
+            new ColumnInsert.Column<>("aggregate_id", "varchar", e -> e.envelope().aggregateId()),
+            new ColumnInsert.Column<>("sequence_number", "int8", e -> e.envelope().sequenceNumber()),
+            new ColumnInsert.Column<>("event_type", "varchar", ProjectedEvent::eventType),
+            new ColumnInsert.Column<>("origin", "varchar", ProjectedEvent::origin),
+            new ColumnInsert.Column<>("provenance_id", "int8", ProjectedEvent::provenanceId)));
 
     /** Sorted so that concurrent batches take row locks in one order. */
     private final TreeMap<String, ProvenanceRow> provenances = new TreeMap<>();

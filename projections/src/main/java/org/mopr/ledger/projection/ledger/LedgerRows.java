@@ -4,6 +4,7 @@ import org.mopr.ledger.fund.MoneyMovement;
 import org.mopr.ledger.fund.Posting;
 import org.mopr.ledger.projection.engine.BatchPart;
 import org.mopr.ledger.projection.engine.Bind;
+import org.mopr.ledger.projection.engine.ColumnInsert;
 import org.mopr.ledger.projection.engine.ProjectedEvent;
 import org.mopr.ledger.projection.engine.RowBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,21 +45,17 @@ public final class LedgerRows implements BatchPart {
         }
     }
 
-    private final RowBatch<Line> journal = new RowBatch<>(
-            "INSERT INTO proj_journal (run_id, global_index, leg, posted_on, account, currency, amount_minor, event_type, "
-                    + "origin, provenance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ps, l) -> {
-                Bind.text(ps, 1, l.runId());
-                ps.setLong(2, l.globalIndex());
-                ps.setShort(3, (short) l.leg());
-                Bind.date(ps, 4, l.on());
-                Bind.text(ps, 5, l.posting().account());
-                Bind.text(ps, 6, l.posting().amount().currency().code());
-                ps.setLong(7, l.posting().amount().minor());
-                Bind.text(ps, 8, l.eventType());
-                Bind.text(ps, 9, l.origin());
-                Bind.longOrNull(ps, 10, l.provenanceId());
-            });
+    private final ColumnInsert<Line> journal = new ColumnInsert<>("proj_journal", List.of(
+            new ColumnInsert.Column<>("run_id", "varchar", Line::runId),
+            new ColumnInsert.Column<>("global_index", "int8", Line::globalIndex),
+            new ColumnInsert.Column<>("leg", "int2", l -> (short) l.leg()),
+            new ColumnInsert.Column<>("posted_on", "date", Line::on),
+            new ColumnInsert.Column<>("account", "varchar", l -> l.posting().account()),
+            new ColumnInsert.Column<>("currency", "varchar", l -> l.posting().amount().currency().code()),
+            new ColumnInsert.Column<>("amount_minor", "int8", l -> l.posting().amount().minor()),
+            new ColumnInsert.Column<>("event_type", "varchar", Line::eventType),
+            new ColumnInsert.Column<>("origin", "varchar", Line::origin),
+            new ColumnInsert.Column<>("provenance_id", "int8", Line::provenanceId)));
 
     private final TreeMap<String, Sum> balances = new TreeMap<>();
     private final RowBatch<Sum> balanceRows = new RowBatch<>(

@@ -138,6 +138,19 @@ class ProjectorTest {
     }
 
     @Test
+    void anEventWithoutProvenanceIsStillProjectedAndSaysSo() {
+        ProjectionDatabase other = ProjectionDatabase.fresh("projector_bare");
+        org.mopr.ledger.section.SectionId xx = org.mopr.ledger.section.SectionId.of("bare", "XX");
+        List<EventEnvelope> events = new EventLog().append(xx, new org.mopr.ledger.section.DuesCollected(xx,
+                LocalDate.of(1924, 1, 1), "cell", Money.of(700, "USD"), null)).events();
+        other.inTransaction(() -> new Projector(other.jdbc).apply(events));
+        assertThat(other.jdbc.queryForList("SELECT coalesce(origin, 'none') || ' ' || coalesce(provenance_id::text, 'none') "
+                + "FROM proj_journal ORDER BY leg", String.class)).containsExactly("none none", "none none");
+        assertThat(other.jdbc.queryForObject("SELECT count(*) FROM proj_event_claims WHERE claim_ids IS NULL", Long.class))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anUnbalancedEventStopsTheProjectionNamingRunCurrencyAndAmount() {
         FundId central = FundId.central(RunId.of("broken"));
         TransactionPosted unbalanced = new TransactionPosted(central, LocalDate.of(1924, 1, 1), "typo", List.of(
