@@ -83,7 +83,7 @@ public final class IncomeQueries {
         if (period == Period.TOTAL) {
             args.add(from.atDay(1));
         }
-        args.addAll(List.of(runId, from.atDay(1), to.atDay(1), Args.accountPrefix(fromAccountPrefix) + "%"));
+        args.addAll(List.of(runId, from.atDay(1), to.atDay(1), Args.accountPrefix(fromAccountPrefix)));
         String byCountry = "";
         if (country != null) {
             byCountry = " AND country = ?";

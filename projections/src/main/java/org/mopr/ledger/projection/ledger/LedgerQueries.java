@@ -38,7 +38,7 @@ public final class LedgerQueries {
      */
     public Page<AccountBalance> balances(String run, String accountPrefix, LocalDate asOf, PageRequest page) {
         String runId = Args.run(run);
-        String like = Args.accountPrefix(accountPrefix) + "%";
+        String like = Args.accountPrefix(accountPrefix);
         if (asOf == null) {
             return Paged.query(jdbc, "SELECT account, currency, balance_minor, postings FROM proj_balance "
                     + "WHERE run_id = ? AND account LIKE ? ORDER BY account, currency", (rs, n) -> new AccountBalance(
@@ -84,7 +84,7 @@ public final class LedgerQueries {
         Args.range(from, to);
         Args.required("period", period);
         String runId = Args.run(run);
-        String like = Args.accountPrefix(accountPrefix) + "%";
+        String like = Args.accountPrefix(accountPrefix);
         List<Object> args = new ArrayList<>();
         if (period == Period.TOTAL) {
             args.add(from.atDay(1));

@@ -44,14 +44,14 @@ public final class Args {
         }
     }
 
-    /** Accounts are written like section/SU/fund; a prefix filter must not smuggle LIKE wildcards in. */
+    /**
+     * A LIKE pattern matching every account that starts with {@code prefix} (all accounts when null). LIKE's own
+     * wildcards in the prefix are escaped, so "section_x" matches only itself, never "sectionAx".
+     */
     public static String accountPrefix(String prefix) {
         if (prefix == null) {
-            return "";
+            return "%";
         }
-        if (prefix.contains("%") || prefix.contains("_") || prefix.contains("\\")) {
-            throw new IllegalArgumentException("account prefix '" + prefix + "' may not contain %, _ or \\");
-        }
-        return prefix;
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -29,6 +29,11 @@ public final class CurrencyConverter {
     private static final String COLUMNS = "rate_table, from_currency, to_currency, valid_from, valid_to, numerator, "
             + "denominator, citation, assumption, global_index";
 
+    /** Rates as declared; {@link RateTable} marks the ones it uses the other way round. */
+    private static final RowMapper<RateUsed> MAPPER = (rs, n) -> new RateUsed(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6),
+            rs.getLong(7), rs.getString(8), rs.getBoolean(9), false, rs.getLong(10));
+
     private final JdbcTemplate jdbc;
 
     public CurrencyConverter(JdbcTemplate jdbc) {
@@ -44,7 +49,7 @@ public final class CurrencyConverter {
     public Page<RateUsed> rates(String run, String table, PageRequest page) {
         return Paged.query(jdbc, "SELECT " + COLUMNS + " FROM proj_exchange_rate WHERE run_id = ? AND (?::text IS NULL "
                 + "OR rate_table = ?) ORDER BY rate_table, from_currency, to_currency, valid_from, global_index",
-                mapper(false), page, Args.run(run), table, table);
+                MAPPER, page, Args.run(run), table, table);
     }
 
     /** The rate {@code from -> to} valid on {@code on} in the table, if the run declared one (either way round). */
@@ -80,7 +85,7 @@ public final class CurrencyConverter {
 
     List<RateUsed> load(String run, String table) {
         List<RateUsed> rates = jdbc.query("SELECT " + COLUMNS + " FROM proj_exchange_rate WHERE run_id = ? AND rate_table = ? "
-                + "ORDER BY valid_from DESC, global_index DESC LIMIT ?", mapper(false), run, table, MAX_RATES_PER_TABLE + 1);
+                + "ORDER BY valid_from DESC, global_index DESC LIMIT ?", MAPPER, run, table, MAX_RATES_PER_TABLE + 1);
         if (rates.size() > MAX_RATES_PER_TABLE) {
             throw new IllegalArgumentException("rate table '" + table + "' of run " + run + " has more than "
                     + MAX_RATES_PER_TABLE + " rates");
@@ -100,9 +105,4 @@ public final class CurrencyConverter {
         }
     }
 
-    private static RowMapper<RateUsed> mapper(boolean inverse) {
-        return (rs, n) -> new RateUsed(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getLong(6), rs.getLong(7),
-                rs.getString(8), rs.getBoolean(9), inverse, rs.getLong(10));
-    }
 }
