@@ -1,0 +1,68 @@
+package org.mopr.ledger.api.projection;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.mopr.ledger.api.LedgerContexts;
+import org.mopr.ledger.fund.FundId;
+import org.mopr.ledger.fund.Posting;
+import org.mopr.ledger.fund.TransactionPosted;
+import org.mopr.ledger.money.Currency;
+import org.mopr.ledger.money.Money;
+import org.mopr.ledger.provenance.Provenance;
+import org.mopr.ledger.section.SectionId;
+import org.mopr.ledger.shared.RunId;
+import org.mopr.ledger.testsupport.TestPostgres;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An event the projections cannot take (here: postings that do not balance, as a hand-edited store could hold)
+ * stops the processor at that event instead of being logged and skipped, and a replay says what is wrong.
+ */
+class PoisonedEventTest {
+
+    @Test
+    void anUnbalancedEventInTheStoreStopsTheProjectionsLoudly() {
+        String db = TestPostgres.freshDatabase("poison");
+        try (ConfigurableApplicationContext context = LedgerContexts.start(db)) {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+            SectionId su = Projected.foundSection(commands, "px", "SU", Currency.USD);
+            Projected.awaitAllProjected(jdbc);
+
+            FundId central = FundId.central(RunId.of("px"));
+            TransactionPosted unbalanced = new TransactionPosted(central, LocalDate.of(1924, 1, 1), "typo", List.of(
+                    Posting.debit("aid/PL/legal", Money.of(1_000, "USD")), Posting.credit(central.account(), Money.of(900, "USD"))),
+                    false, Provenance.documented("claim.typo"));
+            SerializedObject<byte[]> payload = context.getBean("eventSerializer", Serializer.class)
+                    .serialize(unbalanced, byte[].class);
+            Long poison = jdbc.queryForObject("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, "
+                            + "eventidentifier, metadata, payload, payloadtype, timestamp) VALUES (?, 0, 'Fund', ?, ?, ?, ?, ?) "
+                            + "RETURNING globalindex", Long.class, central.toString(), UUID.randomUUID().toString(),
+                    "{}".getBytes(), payload.getData(), payload.getType().getName(), DateTimeUtils.formatInstant(Instant.now()));
+            Projected.collectDues(commands, su, 3, "USD");
+
+            // The dues after the bad event are not projected, and the token stays before it: nothing was skipped.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> Projected.projected(jdbc) == 1);
+            assertThat(jdbc.queryForObject("SELECT convert_from(token, 'UTF8')::json->>'index' FROM tokenentry "
+                    + "WHERE processorname = 'projections'", Long.class)).isLessThan(poison);
+
+            assertThatThrownBy(() -> context.getBean(ReplayService.class).replay(null, line -> { }))
+                    .hasMessageContaining("run px does not balance in USD: its postings sum to 1.00 USD");
+        }
+    }
+}
