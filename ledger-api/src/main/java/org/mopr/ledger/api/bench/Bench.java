@@ -1,0 +1,173 @@
+package org.mopr.ledger.api.bench;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.mopr.ledger.api.LedgerApplication;
+import org.mopr.ledger.api.projection.ProjectionConfiguration;
+import org.mopr.ledger.api.projection.ReplayService;
+import org.mopr.ledger.api.run.JdbcRunRegistry;
+import org.mopr.ledger.catalog.Catalog;
+import org.mopr.ledger.shared.RunId;
+import org.mopr.ledger.simulation.compiler.CompiledScenario;
+import org.mopr.ledger.simulation.compiler.ScenarioCompiler;
+import org.mopr.ledger.simulation.run.CommandBatcher;
+import org.mopr.ledger.simulation.scenario.ScenarioReader;
+import org.mopr.ledger.simulation.scenario.ScenarioSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The benchmark of issue 8, in one run on one database: ingest of the member-level scenario through the
+ * aggregates beside plain JDBC inserts of the same rows, and a rebuild of every projection beside a plain scan
+ * of the same rows. Everything happens in a fresh schema that is dropped at the end, and every phase is checked
+ * to have handled the same number of events, so a fast wrong answer cannot pass as a result.
+ */
+public final class Bench {
+
+    static final String SCENARIO = "synthetic-members";
+    static final RunId RUN = RunId.of("synthetic-members-bench");
+
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final List<String> extraArgs;
+
+    /** @param extraArgs Spring arguments ({@code --key=value}) added after the benchmark's own */
+    public Bench(BenchOptions options, PrintStream out, List<String> extraArgs) {
+        this.options = options;
+        this.out = out;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    public BenchResult run() {
+        return run(context -> { });
+    }
+
+    /** @param beforeCleanup sees the application on the benchmark's schema before it is dropped (tests look there) */
+    public BenchResult run(Consumer<ConfigurableApplicationContext> beforeCleanup) {
+        try (BenchDatabase db = BenchDatabase.open(options.dbUrl()); HeapWatch heap = new HeapWatch()) {
+            out.println("bench: starting the ledger on " + db.where());
+            try (ConfigurableApplicationContext context = start(db)) {
+                BenchResult result = measure(context, db.where(), heap);
+                beforeCleanup.accept(context);
+                return result;
+            }
+        }
+    }
+
+    private ConfigurableApplicationContext start(BenchDatabase db) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + db.url(),
+                "--spring.flyway.schemas=" + db.schema(),
+                "--spring.flyway.default-schema=" + db.schema(),
+                // Writers, the reader of the plain inserts, the replay and the processor each hold a connection.
+                "--spring.datasource.hikari.maximum-pool-size=" + (options.threads() + 4),
+                "--logging.level.root=WARN",
+                "--spring.main.log-startup-info=false"));
+        args.addAll(extraArgs);
+        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new));
+    }
+
+    private BenchResult measure(ConfigurableApplicationContext context, String where, HeapWatch heap) {
+        double loadBefore = load();
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        DataSource dataSource = context.getBean(DataSource.class);
+        // Ingest is measured alone: live projection would share the two cores with it; the replay rebuilds it all.
+        processor(context).shutDown();
+
+        CompiledScenario compiled = ScenarioCompiler.compile(scenario(options.events()), null, context.getBean(Catalog.class));
+        JdbcRunRegistry registry = context.getBean(JdbcRunRegistry.class);
+        registry.started(RUN, compiled.settings().name(), compiled.settings().seed(), compiled.source().text());
+        AxonIngest ingest = new AxonIngest(context.getBean(CommandBatcher.class), options.threads(),
+                options.eventsPerTransaction());
+        out.printf("ingest: %,d commands through the aggregates on %d writer thread(s)%n", compiled.expectedCommands(),
+                options.threads());
+        heap.takePeak();
+        // Counted after the clock stops: the count is the check, not part of the work.
+        BenchResult.Phase ledgerIngest = timed(heap, () -> ingest.run(compiled.runPlan(), RUN))
+                .counting(count(jdbc, "SELECT count(*) FROM domainevententry"));
+        long stored = ledgerIngest.events();
+        long dues = count(jdbc, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'org.mopr.ledger.section.DuesCollected'");
+        registry.completed(RUN, stored, null);
+
+        out.println("ingest: the same rows with plain JDBC");
+        PlainIngest plain = new PlainIngest(dataSource, options.threads(), options.eventsPerTransaction());
+        BenchResult.Phase plainIngest;
+        try {
+            plain.createTable();
+            plainIngest = timed(heap, plain::run);
+            plain.dropTable();
+        } catch (Exception e) {
+            throw new IllegalStateException("plain JDBC ingest failed: " + e.getMessage(), e);
+        }
+        require(plainIngest.events() == stored, "plain JDBC inserted " + plainIngest.events() + " rows of " + stored);
+
+        out.println("replay: plain JDBC scan, then the rebuild of every projection");
+        BenchResult.Phase scan = timed(heap, new PlainScan(dataSource)::run);
+        require(scan.events() == stored, "the plain scan read " + scan.events() + " events of " + stored);
+        ReplayService replays = context.getBean(ReplayService.class);
+        BenchResult.Phase replay = timed(heap, () -> replays.replay(null, line -> { }).events())
+                .counting(count(jdbc, "SELECT count(*) FROM proj_event"));
+        require(replay.events() == stored, "the rebuild projected " + replay.events() + " events of " + stored);
+
+        String kafkaNote = options.kafka() == null ? "(no --kafka BOOTSTRAP given)"
+                : "(this build has no Kafka projection worker to measure against " + options.kafka() + ")";
+        long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
+                Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
+        return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, replay, scan, replay.events(),
+                null, null, kafkaNote, peak, HeapWatch.maxHeap(), loadBefore, load());
+    }
+
+    /** The shipped member-level scenario with the size knob set to {@code events}. */
+    static ScenarioSource scenario(long events) {
+        ScenarioSource shipped = ScenarioReader.source(SCENARIO);
+        String text = shipped.text().replaceFirst("(?m)^(\\s+events:\\s*)\\d+", "$1" + events);
+        if (text.equals(shipped.text()) && !shipped.text().contains("events: " + events)) {
+            throw new IllegalStateException("the shipped " + SCENARIO + " scenario has no members.events line to set");
+        }
+        return new ScenarioSource(shipped.file() + " (bench, events " + events + ")", text);
+    }
+
+    private static EventProcessor processor(ConfigurableApplicationContext context) {
+        return context.getBean(EventProcessingConfiguration.class).eventProcessor(ProjectionConfiguration.PROCESSOR)
+                .orElseThrow(() -> new IllegalStateException("no processor " + ProjectionConfiguration.PROCESSOR));
+    }
+
+    private static BenchResult.Phase timed(HeapWatch heap, Callable<Long> phase) {
+        heap.takePeak();
+        long start = System.nanoTime();
+        long events;
+        try {
+            events = phase.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return new BenchResult.Phase(events, System.nanoTime() - start, heap.takePeak());
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalStateException("benchmark result is wrong, not slow: " + problem);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.mopr.ledger.api.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * What a benchmark measured, and the counts that say it measured the right thing: the ledger stored
+ * {@code storedEvents}; plain JDBC inserted, the scan read and the rebuild projected exactly as many.
+ *
+ * @param duesEvents    member dues events among the stored ones (the scenario's size knob)
+ * @param kafka         null when Kafka was not measured; {@code kafkaNote} then says why
+ * @param loadBefore    the machine's one-minute load average when the benchmark began (negative if unknown)
+ */
+public record BenchResult(BenchOptions options, String where, long duesEvents, long storedEvents,
+                          Phase ingest, Phase plainIngest, Phase replay, Phase plainScan,
+                          long projectedEvents, Phase kafka, Phase plainKafka, String kafkaNote,
+                          long peakHeapBytes, long maxHeapBytes, double loadBefore, double loadAfter) {
+
+    /** One timed phase: how many events (or rows) in how long, and the highest heap seen during it. */
+    public record Phase(long events, long nanos, long peakHeapBytes) {
+        public double perSecond() {
+            return events / Math.max(nanos / 1e9, 1e-9);
+        }
+
+        /** The same timing, for the number of events found afterwards (the phase itself may count otherwise). */
+        Phase counting(long counted) {
+            return new Phase(counted, nanos, peakHeapBytes);
+        }
+
+        double seconds() {
+            return nanos / 1e9;
+        }
+    }
+
+    public double ingestRatio() {
+        return ingest.perSecond() / plainIngest.perSecond();
+    }
+
+    public double replayRatio() {
+        return replay.perSecond() / plainScan.perSecond();
+    }
+
+    /** The last line of the report, exactly as scripts read it. */
+    public String ratiosLine() {
+        return String.format(Locale.ROOT, "ratios: ingest=%.2f replay=%.2f kafka=%s", ingestRatio(), replayRatio(),
+                kafka == null ? "n/a" : String.format(Locale.ROOT, "%.2f", kafka.perSecond() / plainKafka.perSecond()));
+    }
+
+    public void print(PrintStream out) {
+        out.printf(Locale.ROOT, "bench: %,d events in the store (%,d member dues events, the rest the section-level record); "
+                        + "%d writer thread%s, %,d events per transaction%n", storedEvents, duesEvents,
+                options.threads(), options.threads() == 1 ? "" : "s", options.eventsPerTransaction());
+        out.println("store: " + where);
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f before and %.1f after (other work slows the phases "
+                + "at different moments: compare runs made on a quiet machine)%n",
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+        line(out, "ingest", "ledger", ingest, "events", "scenario -> aggregates -> event store");
+        line(out, "", "plain", plainIngest, "rows", "JDBC batch inserts of the same rows into a table of the same shape");
+        out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", ingestRatio());
+        line(out, "replay", "ledger", replay, "events", "rebuild of every projection: bulk, handover, catch-up, trial balance");
+        line(out, "", "plain", plainScan, "events", "JDBC scan of the event table, every payload deserialized");
+        out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", replayRatio());
+        if (kafka == null) {
+            out.println("kafka   n/a     " + kafkaNote);
+        } else {
+            line(out, "kafka", "ledger", kafka, "events", "published and consumed into the projections");
+            line(out, "", "plain", plainKafka, "records", "plain producer and consumer of the same records");
+        }
+        out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC = %,d scanned = %,d projected; "
+                + "trial balance zero%n", storedEvents, plainIngest.events(), plainScan.events(), projectedEvents);
+        out.printf(Locale.ROOT, "peak heap: %,d MB (max heap %,d MB)%n", peakHeapBytes >> 20, maxHeapBytes >> 20);
+        out.println(ratiosLine());
+    }
+
+    private static void line(PrintStream out, String phase, String who, Phase p, String unit, String what) {
+        out.printf(Locale.ROOT, "%-7s %-7s %,11d %-6s in %7.2f s = %,9.0f %s/s  peak heap %,5d MB  (%s)%n", phase, who,
+                p.events(), unit, p.seconds(), p.perSecond(), unit, p.peakHeapBytes() >> 20, what);
+    }
+}

@@ -1,0 +1,50 @@
+package org.mopr.ledger.api.cli;
+
+import org.mopr.ledger.api.bench.Bench;
+import org.mopr.ledger.api.bench.BenchOptions;
+import org.mopr.ledger.api.bench.BenchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench [--events N] [--db URL] [--kafka BOOTSTRAP] [--threads T]}: the ledger against plain JDBC on the
+ * same database, in a fresh schema that is dropped at the end; the last line holds the ratios. BENCHMARK.md
+ * has the figures of the reference machine and how to reproduce them.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark ingest and replay of the member-level scenario against plain JDBC on the same database.",
+                "Runs in a fresh schema (or a throwaway embedded PostgreSQL) and drops it at the end; "
+                        + "the last line is 'ratios: ingest=X replay=Y kafka=Z'."})
+public class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "500000",
+            description = "Member dues events to simulate, at most " + BenchOptions.MAX_EVENTS + " (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "JDBC URL of a PostgreSQL server (a schema of the benchmark's own is made and dropped in its "
+                    + "database). Without it, a throwaway embedded PostgreSQL is used.")
+    String db;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers, to measure the Kafka path too.")
+    String kafka;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+            description = "Writer threads, the same for the ledger and plain JDBC (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--events-per-transaction", paramLabel = "E", defaultValue = "10000",
+            description = "Events per transaction, in the ledger (whole commands) and in plain JDBC (default: ${DEFAULT-VALUE}).")
+    int eventsPerTransaction;
+
+    @Override
+    public Integer call() {
+        BenchOptions options = new BenchOptions(events, db, kafka, threads, eventsPerTransaction);
+        BenchResult result = new Bench(options, System.out, List.of()).run();
+        result.print(System.out);
+        return 0;
+    }
+}
