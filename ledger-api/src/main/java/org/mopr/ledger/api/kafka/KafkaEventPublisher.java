@@ -1,0 +1,152 @@
+package org.mopr.ledger.api.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes every stored event to Kafka, as the only handler of the "kafka-publisher" streaming processor. It
+ * collects the events of a unit of work (the processor hands it a whole batch) and, when the unit of work
+ * prepares to commit, sends them, flushes and waits for every acknowledgement: only then may the transaction
+ * that stores the processor's token commit. A failure anywhere rolls the token back and the batch is sent
+ * again, so nothing is lost; what was already acknowledged arrives twice, and consumers drop the copies by the
+ * global index header.
+ */
+public class KafkaEventPublisher {
+
+    public static final String PROCESSING_GROUP = "kafka-publisher";
+
+    private static final String BATCH = KafkaEventPublisher.class.getName() + ".batch";
+
+    private final PublisherProducer producer;
+    private final TopicCreator topicCreator;
+    private final Serializer eventSerializer;
+    private final JdbcTemplate jdbc;
+    private final String topic;
+    private final PublisherSettings settings;
+    private final PublisherHook hook;
+    private final Counter published;
+
+    KafkaEventPublisher(PublisherProducer producer, TopicCreator topicCreator, Serializer eventSerializer,
+                        JdbcTemplate jdbc, String topic, PublisherSettings settings, PublisherHook hook,
+                        Counter published) {
+        this.producer = producer;
+        this.topicCreator = topicCreator;
+        this.eventSerializer = eventSerializer;
+        this.jdbc = jdbc;
+        this.topic = topic;
+        this.settings = settings;
+        this.hook = hook;
+        this.published = published;
+    }
+
+    @EventHandler
+    public void on(Object payload, EventMessage<?> message) {
+        batch().add(message);
+    }
+
+    private List<EventMessage<?>> batch() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("events are published only from a streaming processor's unit of work");
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            List<EventMessage<?>> batch = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> publish(batch));
+            return batch;
+        });
+    }
+
+    /** Sends the batch in stream order and returns once the broker has acknowledged all of it. */
+    void publish(List<EventMessage<?>> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        topicCreator.ensure();
+        Map<String, Long> indexes = globalIndexes(messages);
+        List<Long> sent = new ArrayList<>(messages.size());
+        List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
+        Producer<String, byte[]> current = producer.get();
+        try {
+            for (EventMessage<?> message : messages) {
+                EventRecords.StoredEvent event = stored(message, indexes);
+                acks.add(current.send(EventRecords.toRecord(topic, event)));
+                sent.add(event.globalIndex());
+            }
+            current.flush();
+            awaitAcknowledgements(acks);
+        } catch (RuntimeException e) {
+            producer.discard(current);
+            throw e;
+        }
+        hook.acknowledged(sent);
+        published.increment(sent.size());
+    }
+
+    private void awaitAcknowledgements(List<Future<RecordMetadata>> acks) {
+        long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Kafka did not accept an event for " + topic + ": " + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge a batch for " + topic + " within "
+                        + settings.ackTimeout(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka's acknowledgements", e);
+            }
+        }
+    }
+
+    private EventRecords.StoredEvent stored(EventMessage<?> message, Map<String, Long> indexes) {
+        if (!(message instanceof DomainEventMessage<?> domain)) {
+            throw new IllegalStateException("only domain events of the store are published, got "
+                    + message.getPayloadType().getSimpleName());
+        }
+        Long index = indexes.get(message.getIdentifier());
+        if (index == null) {
+            throw new IllegalStateException("event " + message.getIdentifier() + " is not in the event store");
+        }
+        return new EventRecords.StoredEvent(index, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                domain.getType(), message.getIdentifier(), message.serializePayload(eventSerializer, byte[].class),
+                message.getPayload());
+    }
+
+    /**
+     * The global index of each event, looked up by event id (one query per batch, in the processor's
+     * transaction). A tracking token's position is not always its event's index: an event that commits after
+     * later ones fills a gap and leaves the token where it was, and consumers need the exact index to deduplicate.
+     */
+    private Map<String, Long> globalIndexes(List<EventMessage<?>> messages) {
+        Object[] ids = messages.stream().map(EventMessage::getIdentifier).toArray();
+        Map<String, Long> found = new HashMap<>(ids.length * 2);
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY (?)");
+            ps.setArray(1, con.createArrayOf("varchar", ids));
+            return ps;
+        }, rs -> {
+            found.put(rs.getString(1), rs.getLong(2));
+        });
+        return found;
+    }
+}

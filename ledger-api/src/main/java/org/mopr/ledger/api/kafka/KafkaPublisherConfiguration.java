@@ -1,0 +1,86 @@
+package org.mopr.ledger.api.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * The publisher, only with mopr.kafka.enabled=true (the single-machine mode needs no broker): a pooled
+ * streaming processor of its own ("kafka-publisher", one segment) reads the event store and hands each batch to
+ * {@link KafkaEventPublisher}; its token lives in the JDBC token store beside the projections' and commits only
+ * after the broker acknowledged the batch. Enabled on a store that already holds events, it publishes them all
+ * from the first one.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "mopr.kafka.enabled", havingValue = "true")
+public class KafkaPublisherConfiguration {
+
+    @Bean
+    public TopicSettings kafkaTopicSettings(@Value("${mopr.kafka.topic:mopr.events}") String topic,
+                                            @Value("${mopr.kafka.topic-partitions:12}") int partitions,
+                                            @Value("${mopr.kafka.topic-replication-factor:1}") short replication,
+                                            @Value("${mopr.kafka.topic-min-insync-replicas:1}") int minInsync) {
+        return new TopicSettings(topic, partitions, replication, minInsync);
+    }
+
+    @Bean
+    public PublisherSettings kafkaPublisherSettings(@Value("${mopr.kafka.publisher.batch-size:500}") int batchSize,
+                                                    @Value("${mopr.kafka.publisher.ack-timeout:PT2M}") Duration ackTimeout) {
+        return new PublisherSettings(batchSize, ackTimeout);
+    }
+
+    @Bean(destroyMethod = "close")
+    PublisherProducer kafkaPublisherProducer(KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
+                                             ObjectProvider<MeterRegistry> registry) {
+        return new PublisherProducer(KafkaClients.producer(kafka, ssl.getIfAvailable()), registry.getIfAvailable());
+    }
+
+    @Bean
+    public KafkaEventPublisher kafkaEventPublisher(PublisherProducer producer, KafkaProperties kafka,
+                                                   ObjectProvider<SslBundles> ssl,
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                   DataSource dataSource, TopicSettings topic, PublisherSettings settings,
+                                                   ObjectProvider<PublisherHook> hook,
+                                                   ObjectProvider<EventProcessingConfiguration> processing,
+                                                   ObjectProvider<MeterRegistry> registry) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        TopicCreator creator = new TopicCreator(KafkaClients.admin(kafka, ssl.getIfAvailable()), topic, settings.ackTimeout());
+        MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
+        return new KafkaEventPublisher(producer, creator, eventSerializer, jdbc, topic.name(), settings,
+                hook.getIfAvailable(() -> PublisherHook.NONE),
+                new PublisherMetrics(processing, jdbc).register(meters, topic.name()));
+    }
+
+    @Bean
+    public ConfigurerModule kafkaPublisherProcessor(PublisherSettings settings) {
+        String group = KafkaEventPublisher.PROCESSING_GROUP;
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .assignHandlerTypesMatching(group, KafkaEventPublisher.class::isAssignableFrom)
+                // Axon's default would log a failed event and move on: an event missing from Kafka for ever.
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessor(group, KafkaPublisherConfiguration::eventStore,
+                        (c, builder) -> builder.batchSize(settings.batchSize()).initialSegmentCount(1)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StreamableMessageSource<TrackedEventMessage<?>> eventStore(org.axonframework.config.Configuration c) {
+        return (StreamableMessageSource<TrackedEventMessage<?>>) (StreamableMessageSource<?>) c.eventStore();
+    }
+}

@@ -1,0 +1,72 @@
+package org.mopr.ledger.api.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates the event topic before the first send when it does not exist. Done by the publisher, in its own
+ * retrying batch, rather than by Spring's KafkaAdmin at start-up: KafkaAdmin adds partitions to an existing
+ * topic that has fewer than declared, which would move aggregates to other partitions and break their order.
+ * An existing topic is left as it is, whatever its settings.
+ */
+final class TopicCreator {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
+
+    private final Map<String, Object> adminConfig;
+    private final TopicSettings topic;
+    private final Duration timeout;
+    private volatile boolean ready;
+
+    TopicCreator(Map<String, Object> adminConfig, TopicSettings topic, Duration timeout) {
+        this.adminConfig = adminConfig;
+        this.topic = topic;
+        this.timeout = timeout;
+    }
+
+    /** Makes sure the topic exists; cheap once it has succeeded. Throws when the broker cannot be asked. */
+    void ensure() {
+        if (ready) {
+            return;
+        }
+        try (Admin admin = Admin.create(adminConfig)) {
+            NewTopic wanted = new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor()).configs(Map.of(
+                    // The topic is the full history a new worker group builds its projections from.
+                    TopicConfig.RETENTION_MS_CONFIG, "-1",
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(topic.minInsyncReplicas())));
+            try {
+                admin.createTopics(List.of(wanted)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                log.info("created topic {} with {} partitions, replication factor {}", topic.name(), topic.partitions(),
+                        topic.replicationFactor());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                TopicDescription existing = admin.describeTopics(List.of(topic.name())).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic.name());
+                if (existing.partitions().size() != topic.partitions()) {
+                    log.info("topic {} exists with {} partitions (mopr.kafka.topic-partitions={} applies only when "
+                            + "creating it)", topic.name(), existing.partitions().size(), topic.partitions());
+                }
+            }
+            ready = true;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create or find topic " + topic.name() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
+        }
+    }
+}
