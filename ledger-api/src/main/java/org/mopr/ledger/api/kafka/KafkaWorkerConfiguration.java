@@ -1,0 +1,59 @@
+package org.mopr.ledger.api.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.mopr.ledger.projection.engine.Projector;
+import org.mopr.ledger.shared.LedgerJson;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The beans of a projection worker. Deliberately not a {@code @Configuration}: the main application scans
+ * org.mopr.ledger, and these beans belong only to the worker's own context ({@link KafkaWorkerApplication}),
+ * which imports this class and has no Axon, hence no store-fed projection processor writing the same tables.
+ */
+public class KafkaWorkerConfiguration {
+
+    @Bean
+    public WorkerSettings kafkaWorkerSettings(@Value("${mopr.kafka.worker.group:}") String group,
+                                              @Value("${mopr.kafka.topic:mopr.events}") String topic,
+                                              @Value("${mopr.kafka.worker.poll-timeout:PT1S}") Duration pollTimeout,
+                                              @Value("${mopr.kafka.worker.max-backoff:PT30S}") Duration maxBackoff) {
+        return new WorkerSettings(group, topic, pollTimeout, maxBackoff);
+    }
+
+    @Bean
+    public WorkerMetrics kafkaWorkerMetrics(ObjectProvider<MeterRegistry> registry, WorkerSettings settings) {
+        return new WorkerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), settings.group(), settings.topic());
+    }
+
+    @Bean
+    public ProjectionWorker projectionWorker(WorkerSettings settings, KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
+                                             DataSource dataSource, PlatformTransactionManager transactions,
+                                             ObjectProvider<WorkerHook> hook, WorkerMetrics metrics,
+                                             ObjectProvider<MeterRegistry> registry) {
+        Map<String, Object> config = KafkaClients.consumer(kafka, ssl.getIfAvailable(), settings.group());
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        OffsetStore offsets = new OffsetStore(jdbc, settings.group(), settings.topic());
+        // The store's serializer, built the same way (AxonConfiguration): the payload bytes are the store's.
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).build();
+        BatchApplier applier = new BatchApplier(new TransactionTemplate(transactions), jdbc, new Projector(jdbc), offsets,
+                serializer, hook.getIfAvailable(() -> WorkerHook.NONE));
+        return new ProjectionWorker(() -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                settings, offsets, applier, metrics, registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+}
