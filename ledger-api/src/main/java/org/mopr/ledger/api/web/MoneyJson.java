@@ -1,0 +1,31 @@
+package org.mopr.ledger.api.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import org.mopr.ledger.money.Money;
+
+import java.io.IOException;
+
+/**
+ * Money in API responses: minor units and currency for programs, and the decimal string for people
+ * ({@code {"minor":4826500,"currency":"USD","decimal":"48265.00"}}). Only the API's mapper gets this module; the
+ * event store's JSON (LedgerJson) is hashed into fingerprints and must not change.
+ */
+public final class MoneyJson extends SimpleModule {
+
+    public MoneyJson() {
+        super("mopr-money");
+        addSerializer(Money.class, new StdSerializer<>(Money.class) {
+            @Override
+            public void serialize(Money money, JsonGenerator json, SerializerProvider provider) throws IOException {
+                json.writeStartObject();
+                json.writeNumberField("minor", money.minor());
+                json.writeStringField("currency", money.currency().code());
+                json.writeStringField("decimal", money.toDecimalString());
+                json.writeEndObject();
+            }
+        });
+    }
+}
