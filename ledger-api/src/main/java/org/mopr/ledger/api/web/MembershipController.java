@@ -1,0 +1,149 @@
+package org.mopr.ledger.api.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mopr.ledger.projection.query.Page;
+import org.mopr.ledger.projection.query.PageRequest;
+import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.section.MembershipKind;
+import org.mopr.ledger.projection.section.MembershipPoint;
+import org.mopr.ledger.projection.section.Scope;
+import org.mopr.ledger.projection.section.ScopeMembership;
+import org.mopr.ledger.projection.section.SectionQueries;
+import org.mopr.ledger.projection.section.SectionView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Membership at a day or over a period, and the sections in existence at a day. A figure says whether a source states
+ * it (CENSUS) or a model interpolated it between censuses (INTERPOLATED), and which event carries it (for explain).
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "membership", description = "Members and sections over time")
+public class MembershipController {
+
+    /** Membership as of a day; members is null when no point exists yet (the sources begin in 1928). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MembershipFigure(String run, String scope, LocalDate at, Long members, String kind, String origin,
+                                   LocalDate asOf, Long globalIndex, Integer statedSections, LocalDate sectionsAsOf,
+                                   ScopeMembership sumOfSections) {
+    }
+
+    /** One point of a series: a census or an interpolated figure, with the event that stated it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MembershipRow(LocalDate date, String scope, Long members, Integer sections, String kind, String origin,
+                                long globalIndex) {
+    }
+
+    /** A section with the country it is in and its founding date as written, with precision and bounds. */
+    public record SectionRow(String code, String country, String name, ClaimView.DateView founded, LocalDate placedOn,
+                             String placement, java.util.List<String> currencies, LocalDate dissolvedOn,
+                             String dissolutionReason, long foundedIndex, Boolean certainOn) {
+    }
+
+    private final RunViews runs;
+    private final ProjectionQueries queries;
+    private final OrgMembership org;
+    private final AccountLabels labels;
+
+    public MembershipController(RunViews runs, ProjectionQueries queries, OrgMembership org, AccountLabels labels) {
+        this.runs = runs;
+        this.queries = queries;
+        this.org = org;
+        this.labels = labels;
+    }
+
+    @GetMapping("/membership")
+    @Operation(summary = "Membership at a day (at=YYYY-MM-DD) or its points over a period (from, to: YYYY[-MM[-DD]]); "
+            + "scope all | outside-ussr | section:XX")
+    public Object membership(@RequestParam(required = false) String run,
+                             @RequestParam(required = false) String scope,
+                             @RequestParam(required = false) String at,
+                             @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String limit,
+                             @RequestParam(required = false) String offset) {
+        String runId = runs.resolveId(run);
+        MembershipScopeParam s = MembershipScopeParam.parse(scope);
+        PageRequest page = Params.page(limit, offset);
+        if (s.section() != null && queries.sections().section(runId, s.section()).isEmpty()) {
+            throw ApiProblem.unknownSection("run " + runId + " has no section " + s.section());
+        }
+        LocalDate day = Params.day("at", at);
+        if (day != null) {
+            if (from != null || to != null) {
+                throw ApiProblem.badParameter("give either at (one day) or from/to (a period), not both");
+            }
+            return s.section() != null ? sectionAt(runId, s, day) : orgAt(runId, s, day);
+        }
+        LocalDate f = Optional.ofNullable(Params.boundary("from", from, false)).orElse(LocalDate.of(1922, 1, 1));
+        LocalDate t = Optional.ofNullable(Params.boundary("to", to, true)).orElse(LocalDate.of(1932, 12, 31));
+        Params.range(f, t);
+        Page<MembershipRow> rows = s.section() != null
+                ? queries.membership().points(runId, s.section(), f, t, page).map(p -> row(s, p))
+                : queries.organisation().censuses(runId, s.organisation(), f, t, page).map(c -> new MembershipRow(
+                c.asOf(), s.text(), c.members(), c.sections(), MembershipKind.of(c.origin()).name(), c.origin(),
+                c.globalIndex()));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("scope", s.text());
+        summary.put("from", f);
+        summary.put("to", t);
+        return Listing.of(runId, summary, rows);
+    }
+
+    private MembershipFigure orgAt(String runId, MembershipScopeParam s, LocalDate day) {
+        OrgMembership.OrgPoint p = org.at(runId, s.organisation(), day);
+        ScopeMembership sum = queries.membership().at(runId, Scope.of(s.organisation()), day);
+        return new MembershipFigure(runId, s.text(), day, p.members(),
+                p.origin() == null ? null : MembershipKind.of(p.origin()).name(), p.origin(), p.membersAsOf(),
+                p.membersIndex(), p.statedSections(), p.sectionsAsOf(), sum);
+    }
+
+    private MembershipFigure sectionAt(String runId, MembershipScopeParam s, LocalDate day) {
+        Optional<MembershipPoint> point = queries.membership().sectionAt(runId, s.section(), day);
+        ScopeMembership sum = queries.membership().at(runId, Scope.section(s.section()), day);
+        return new MembershipFigure(runId, s.text(), day, point.map(MembershipPoint::members).orElse(null),
+                point.map(p -> p.kind().name()).orElse(null), point.map(MembershipPoint::origin).orElse(null),
+                point.map(MembershipPoint::asOf).orElse(null), point.map(MembershipPoint::globalIndex).orElse(null),
+                null, null, sum);
+    }
+
+    private static MembershipRow row(MembershipScopeParam s, MembershipPoint p) {
+        return new MembershipRow(p.asOf(), s.text(), p.members(), null, p.kind().name(), p.origin(), p.globalIndex());
+    }
+
+    @GetMapping("/sections")
+    @Operation(summary = "Sections in existence at a day (at=YYYY-MM-DD), or every section of the run")
+    public Listing<SectionRow> sections(@RequestParam(required = false) String run,
+                                        @RequestParam(required = false) String at,
+                                        @RequestParam(required = false) String limit,
+                                        @RequestParam(required = false) String offset) {
+        String runId = runs.resolveId(run);
+        PageRequest page = Params.page(limit, offset);
+        LocalDate day = Params.day("at", at);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        Page<SectionView> views;
+        if (day == null) {
+            views = queries.sections().all(runId, page);
+        } else {
+            SectionQueries.SectionCount count = queries.sections().countAt(runId, day);
+            summary.put("at", day);
+            summary.put("sections", count.sections());
+            summary.put("certain", count.certain());
+            views = queries.sections().existingAt(runId, day, page);
+        }
+        return Listing.of(runId, summary, views.map(v -> new SectionRow(v.code(), labels.country(v.code()), v.name(),
+                new ClaimView.DateView(v.foundedAsWritten(), v.foundedPrecision(), v.foundedEarliest(), v.foundedLatest()),
+                v.placedOn(), v.placement(), v.currencies(), v.dissolvedOn(), v.dissolutionReason(), v.foundedIndex(),
+                v.certainOn())));
+    }
+}

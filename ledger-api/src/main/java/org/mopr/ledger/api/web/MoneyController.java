@@ -1,0 +1,193 @@
+package org.mopr.ledger.api.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mopr.ledger.money.Currency;
+import org.mopr.ledger.projection.income.IncomeKind;
+import org.mopr.ledger.projection.ledger.TrialBalance;
+import org.mopr.ledger.projection.query.PageRequest;
+import org.mopr.ledger.projection.query.Period;
+import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.rates.ConvertTo;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Money: dues and donations by section, aid by country, flows between accounts, balances and the trial balance.
+ * Amounts are summed per currency and never across; {@code convert} adds each figure converted at the run's declared
+ * rate for the first day of its period, beside the native amount, never instead of it.
+ */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "money", description = "Dues, donations, aid, flows of funds, balances")
+public class MoneyController {
+
+    /**
+     * Without from/to, the ledger's own period from MOPR's first whole month (it was founded on 30 November 1922):
+     * a conversion is made at the rate of a period's first day, and no rate is declared before the founding.
+     */
+    static final YearMonth FIRST = YearMonth.of(1922, 12);
+    static final YearMonth LAST = YearMonth.of(1932, 12);
+
+    private final RunViews runs;
+    private final ProjectionQueries queries;
+    private final AccountLabels labels;
+
+    public MoneyController(RunViews runs, ProjectionQueries queries, AccountLabels labels) {
+        this.runs = runs;
+        this.queries = queries;
+        this.labels = labels;
+    }
+
+    @GetMapping("/income")
+    @Operation(summary = "Dues and donations by section, period (month, year, total) and currency")
+    public Listing<MoneyRows.IncomeRow> income(@RequestParam(required = false) String run,
+                                               @RequestParam(required = false) String kind,
+                                               @RequestParam(required = false) String section,
+                                               @RequestParam(required = false) String from,
+                                               @RequestParam(required = false) String to,
+                                               @RequestParam(required = false) String period,
+                                               @RequestParam(required = false) String currency,
+                                               @RequestParam(required = false) String convert,
+                                               @RequestParam(required = false) String rateTable,
+                                               @RequestParam(required = false) String limit,
+                                               @RequestParam(required = false) String offset) {
+        String runId = runs.resolveId(run);
+        PageRequest page = Params.page(limit, offset);
+        IncomeKind k = Params.choice("kind", kind, IncomeKind.class, null);
+        String code = existingSection(runId, Params.sectionCode("section", section));
+        YearMonth f = Params.month("from", from, false, FIRST);
+        YearMonth t = Params.month("to", to, true, LAST);
+        Params.range(f, t);
+        Period p = Params.period(period, Period.MONTH);
+        Currency only = Params.currency("currency", currency);
+        ConvertTo conversion = conversion(convert, rateTable);
+        return Listing.of(runId, Filtered.page(
+                chunk -> queries.income().income(runId, k, code, f, t, p, conversion, chunk),
+                only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
+                .map(i -> new MoneyRows.IncomeRow(i.section(), labels.country(i.section()), i.kind().name(),
+                        MoneyRows.PeriodView.of(p, i.periodStart(), f, t), i.amount().amount(),
+                        MoneyRows.ConvertedView.of(i.amount().converted()), i.entries())));
+    }
+
+    @GetMapping("/aid")
+    @Operation(summary = "Aid sent, by paying account (prefix: section/SU/, fund/), country, purpose, period and currency")
+    public Listing<MoneyRows.AidRow> aid(@RequestParam(required = false) String run,
+                                         @RequestParam(required = false) String country,
+                                         @RequestParam(required = false) String account,
+                                         @RequestParam(required = false) String from,
+                                         @RequestParam(required = false) String to,
+                                         @RequestParam(required = false) String period,
+                                         @RequestParam(required = false) String currency,
+                                         @RequestParam(required = false) String convert,
+                                         @RequestParam(required = false) String rateTable,
+                                         @RequestParam(required = false) String limit,
+                                         @RequestParam(required = false) String offset) {
+        String runId = runs.resolveId(run);
+        PageRequest page = Params.page(limit, offset);
+        String c = Params.sectionCode("country", country);
+        YearMonth f = Params.month("from", from, false, FIRST);
+        YearMonth t = Params.month("to", to, true, LAST);
+        Params.range(f, t);
+        Period p = Params.period(period, Period.MONTH);
+        Currency only = Params.currency("currency", currency);
+        ConvertTo conversion = conversion(convert, rateTable);
+        return Listing.of(runId, Filtered.page(
+                chunk -> queries.income().aid(runId, account, c, f, t, p, conversion, chunk),
+                only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
+                .map(a -> new MoneyRows.AidRow(a.fromAccount(), labels.label(a.fromAccount()), a.country(),
+                        labels.country(a.country()), a.purpose().name(), MoneyRows.PeriodView.of(p, a.periodStart(), f, t),
+                        a.amount().amount(), MoneyRows.ConvertedView.of(a.amount().converted()), a.entries(),
+                        a.overdrafts())));
+    }
+
+    @GetMapping("/flows")
+    @Operation(summary = "Flows of funds between accounts by period and currency; account keeps flows from or to "
+            + "accounts with that prefix")
+    public Listing<MoneyRows.FlowRow> flows(@RequestParam(required = false) String run,
+                                            @RequestParam(required = false) String account,
+                                            @RequestParam(required = false) String from,
+                                            @RequestParam(required = false) String to,
+                                            @RequestParam(required = false) String period,
+                                            @RequestParam(required = false) String currency,
+                                            @RequestParam(required = false) String convert,
+                                            @RequestParam(required = false) String rateTable,
+                                            @RequestParam(required = false) String limit,
+                                            @RequestParam(required = false) String offset) {
+        String runId = runs.resolveId(run);
+        PageRequest page = Params.page(limit, offset);
+        YearMonth f = Params.month("from", from, false, FIRST);
+        YearMonth t = Params.month("to", to, true, LAST);
+        Params.range(f, t);
+        Period p = Params.period(period, Period.MONTH);
+        Currency only = Params.currency("currency", currency);
+        ConvertTo conversion = conversion(convert, rateTable);
+        return Listing.of(runId, Filtered.page(
+                chunk -> queries.ledger().flows(runId, f, t, account, p, conversion, chunk),
+                only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
+                .map(x -> new MoneyRows.FlowRow(x.fromAccount(), labels.label(x.fromAccount()), x.toAccount(),
+                        labels.label(x.toAccount()), MoneyRows.PeriodView.of(p, x.periodStart(), f, t),
+                        x.amount().amount(), MoneyRows.ConvertedView.of(x.amount().converted()), x.movements())));
+    }
+
+    @GetMapping("/balances")
+    @Operation(summary = "Account balances (debits positive) now or as of a day; account filters by prefix")
+    public Listing<MoneyRows.BalanceRow> balances(@RequestParam(required = false) String run,
+                                                  @RequestParam(required = false) String account,
+                                                  @RequestParam(required = false) String at,
+                                                  @RequestParam(required = false) String currency,
+                                                  @RequestParam(required = false) String limit,
+                                                  @RequestParam(required = false) String offset) {
+        String runId = runs.resolveId(run);
+        PageRequest page = Params.page(limit, offset);
+        LocalDate day = Params.day("at", at);
+        Currency only = Params.currency("currency", currency);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("asOf", day == null ? "after every projected event" : day.toString());
+        return Listing.of(runId, summary, Filtered.page(
+                chunk -> queries.ledger().balances(runId, account, day, chunk),
+                only == null ? null : b -> b.balance().currency().equals(only), page)
+                .map(b -> new MoneyRows.BalanceRow(b.account(), labels.label(b.account()), b.balance(), b.postings())));
+    }
+
+    @GetMapping("/trial-balance")
+    @Operation(summary = "The trial balance: postings per currency sum to zero; money in transit between accounts")
+    public Map<String, Object> trialBalance(@RequestParam(required = false) String run) {
+        String runId = runs.resolveId(run);
+        TrialBalance trial = queries.trialBalance();
+        var imbalances = trial.imbalances(runId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", runId);
+        body.put("balanced", imbalances.isEmpty());
+        body.put("imbalances", imbalances.stream().map(i -> Map.of("currency", i.amount().currency().code(),
+                "sum", i.amount())).toList());
+        body.put("inTransit", trial.inTransit(runId).stream().map(b -> new MoneyRows.BalanceRow(b.account(),
+                labels.label(b.account()), b.balance(), b.postings())).toList());
+        return body;
+    }
+
+    private String existingSection(String runId, String code) {
+        if (code != null && queries.sections().section(runId, code).isEmpty()) {
+            throw ApiProblem.unknownSection("run " + runId + " has no section " + code + "; GET /api/sections lists them");
+        }
+        return code;
+    }
+
+    static ConvertTo conversion(String convert, String rateTable) {
+        Currency target = Params.currency("convert", convert);
+        if (target == null) {
+            if (rateTable != null && !rateTable.isBlank()) {
+                throw ApiProblem.badParameter("rateTable needs convert=<currency> as well");
+            }
+            return null;
+        }
+        return new ConvertTo(rateTable == null || rateTable.isBlank() ? null : rateTable.trim(), target);
+    }
+}

@@ -1,0 +1,39 @@
+package org.mopr.ledger.api.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.mopr.ledger.api.reconcile.ReconciliationService;
+import org.mopr.ledger.projection.reconciliation.Reconciliation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * Reconciliations for the API and the metrics, computed once per state of a run's projections: the key holds the
+ * last projected event of the run, so a report made while the projections were still catching up is not served
+ * after they have.
+ */
+@Component
+public class ReconciliationReports {
+
+    private final ReconciliationService reconciliations;
+    private final JdbcTemplate jdbc;
+    private final Cache<String, Reconciliation> cache = Caffeine.newBuilder()
+            .maximumSize(16).expireAfterWrite(Duration.ofMinutes(30)).build();
+
+    public ReconciliationReports(ReconciliationService reconciliations, JdbcTemplate jdbc) {
+        this.reconciliations = reconciliations;
+        this.jdbc = jdbc;
+    }
+
+    public Reconciliation of(String runId) {
+        // The primary key (run_id, global_index) answers max() from the index's edge, at any size of run.
+        Long last = jdbc.queryForObject("SELECT max(global_index) FROM proj_event WHERE run_id = ?", Long.class, runId);
+        return cache.get(runId + "#" + last, k -> reconciliations.of(runId));
+    }
+
+    public void evict(String runId) {
+        cache.asMap().keySet().removeIf(k -> k.startsWith(runId + "#"));
+    }
+}
