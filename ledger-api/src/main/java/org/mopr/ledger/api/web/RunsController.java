@@ -1,0 +1,146 @@
+package org.mopr.ledger.api.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mopr.ledger.api.run.JdbcRunRegistry;
+import org.mopr.ledger.projection.engine.ProjectionTables;
+import org.mopr.ledger.shared.RunId;
+import org.mopr.ledger.simulation.run.RunSummary;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The runs in the store; starting one and deleting one are the API's only writes. */
+@RestController
+@RequestMapping("/api/runs")
+@Tag(name = "runs", description = "Scenario runs: list, start (token), delete (token)")
+public class RunsController {
+
+    /** What a client sends to start a run: a shipped scenario's name and, optionally, a seed. */
+    public record RunRequest(String scenario, Long seed) {
+    }
+
+    private final RunViews runs;
+    private final RunLauncher launcher;
+    private final JdbcRunRegistry registry;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ReconciliationReports reports;
+    private final Duration runWait;
+
+    public RunsController(RunViews runs, RunLauncher launcher, JdbcRunRegistry registry, JdbcTemplate jdbc,
+                          PlatformTransactionManager transactionManager, ReconciliationReports reports,
+                          @Value("${mopr.api.run-wait:PT20S}") Duration runWait) {
+        this.runs = runs;
+        this.launcher = launcher;
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.reports = reports;
+        this.runWait = runWait;
+    }
+
+    @GetMapping
+    @Operation(summary = "Runs, newest first; scenario filters by scenario name")
+    public Listing<RunViews.RunView> list(@RequestParam(required = false) String scenario,
+                                          @RequestParam(required = false) String limit,
+                                          @RequestParam(required = false) String offset) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        runs.latestHistorical().ifPresent(r -> summary.put("defaultRun", r.runId()));
+        return Listing.of(null, summary, runs.all(scenario == null || scenario.isBlank() ? null : scenario.trim(),
+                Params.page(limit, offset)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One run")
+    public RunViews.RunView one(@PathVariable String id) {
+        return runs.resolve(id);
+    }
+
+    @PostMapping
+    @Operation(summary = "Start a run of a shipped scenario (needs the bearer token). Answers 201 with the run when "
+            + "it finished within mopr.api.run-wait, otherwise 202 while it goes on")
+    @SecurityRequirement(name = OpenApiConfiguration.BEARER)
+    public ResponseEntity<Map<String, Object>> start(@RequestBody RunRequest request) {
+        if (request == null || request.scenario() == null || request.scenario().isBlank()) {
+            throw ApiProblem.badParameter("the body must name a scenario, e.g. {\"scenario\":\"half-dues\"}");
+        }
+        RunLauncher.Launched launched = launcher.launch(request.scenario().trim(), request.seed());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("scenario", launched.scenario());
+        body.put("seed", launched.seed());
+        try {
+            RunSummary summary = launched.outcome().get(runWait.toMillis(), TimeUnit.MILLISECONDS);
+            RunViews.RunView run = runs.resolve(summary.runId().value());
+            body.put("run", run);
+            body.put("note", "the projections catch up asynchronously; reads of this run may lag for a moment");
+            return ResponseEntity.created(URI.create("/api/runs/" + run.runId())).body(body);
+        } catch (TimeoutException e) {
+            body.put("status", "RUNNING");
+            body.put("note", "still running after " + runWait.toSeconds() + " s; follow it at /api/runs");
+            return ResponseEntity.accepted().location(URI.create("/api/runs?scenario=" + launched.scenario())).body(body);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "run-failed", "The run failed", cause.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.conflict("interrupted while waiting for the run; it goes on, see /api/runs");
+        }
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a run (needs the bearer token): its projection rows go, the registry marks it DELETED; "
+            + "its events stay in the append-only event store")
+    @SecurityRequirement(name = OpenApiConfiguration.BEARER)
+    public Map<String, Object> delete(@PathVariable String id) {
+        RunViews.RunView run = runs.resolve(id);
+        if ("RUNNING".equals(run.status())) {
+            throw ApiProblem.conflict("run " + run.runId() + " is still running; delete it once it has finished or failed");
+        }
+        long projected = jdbc.queryForObject("SELECT count(*) FROM proj_event WHERE run_id = ?", Long.class, run.runId());
+        if ("COMPLETE".equals(run.status()) && projected < run.events()) {
+            // The processor would write the remaining events' rows again right after the delete.
+            throw ApiProblem.conflict("the projections hold " + projected + " of run " + run.runId() + "'s " + run.events()
+                    + " events; delete it once they have caught up");
+        }
+        // A failed run's registry row does not count its events; the store does (by the run's aggregate-id prefix).
+        long kept = "COMPLETE".equals(run.status()) ? run.events() : jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?", Long.class, run.runId() + "/%");
+        String reason = RunViews.DELETED_MARK + " at " + Instant.now() + "; its events stay in the event store";
+        transactions.executeWithoutResult(status -> {
+            ProjectionTables.deleteRun(jdbc, run.runId());
+            registry.failed(RunId.of(run.runId()), reason);
+        });
+        reports.evict(run.runId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runId", run.runId());
+        body.put("status", "DELETED");
+        body.put("projectionRowsDeleted", true);
+        body.put("eventsKept", kept);
+        body.put("note", "The run's projection rows are deleted and the registry marks it DELETED, so no read shows it. "
+                + "Its events stay in the event store, which is append-only; the run id stays taken, and a replay of "
+                + "every run would project its events again.");
+        return body;
+    }
+}
