@@ -1,0 +1,93 @@
+package org.mopr.ledger.api.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.mopr.ledger.provenance.Provenance;
+import org.springframework.stereotype.Component;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * {@code mopr.events.appended{type, origin}}: events appended to the store, by event type and provenance origin
+ * (DOCUMENTED, DERIVED, SIMULATED). Counted by a dispatch interceptor on the event store, which sees each unit of
+ * work's events once, as it prepares to commit them, and counts them only after the commit: a batch that is rolled
+ * back was never appended. The interceptor returns each event unchanged.
+ */
+@Component
+public class EventMetrics {
+
+    public static final String NAME = "mopr.events.appended";
+
+    /** Reads the provenance component of an event record, resolved once per event class. */
+    private static final ClassValue<Method> PROVENANCE = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return null;
+            }
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals("provenance") && component.getType() == Provenance.class) {
+                    Method accessor = component.getAccessor();
+                    accessor.setAccessible(true);
+                    return accessor;
+                }
+            }
+            return null;
+        }
+    };
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public EventMetrics(MeterRegistry registry, EventBus eventBus) {
+        this.registry = registry;
+        eventBus.registerDispatchInterceptor(new Interceptor());
+    }
+
+    private final class Interceptor implements MessageDispatchInterceptor<EventMessage<?>> {
+        @Override
+        public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+            Map<String, Long> counts = new HashMap<>();
+            for (EventMessage<?> message : messages) {
+                counts.merge(message.getPayloadType().getSimpleName() + "|" + origin(message.getPayload()), 1L, Long::sum);
+            }
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(u -> record(counts));
+            } else {
+                record(counts);
+            }
+            return (index, message) -> message;
+        }
+    }
+
+    private void record(Map<String, Long> counts) {
+        counts.forEach((key, n) -> counters.computeIfAbsent(key, k -> {
+            int bar = k.indexOf('|');
+            return Counter.builder(NAME).description("events appended to the event store, by type and origin")
+                    .tag("type", k.substring(0, bar)).tag("origin", k.substring(bar + 1)).register(registry);
+        }).increment(n));
+    }
+
+    static String origin(Object payload) {
+        Method accessor = payload == null ? null : PROVENANCE.get(payload.getClass());
+        if (accessor == null) {
+            return "NONE";
+        }
+        try {
+            Provenance provenance = (Provenance) accessor.invoke(payload);
+            return provenance == null || provenance.origin() == null ? "NONE" : provenance.origin().name();
+        } catch (ReflectiveOperationException e) {
+            return "UNREADABLE";
+        }
+    }
+}
