@@ -120,7 +120,8 @@ public final class Bench {
         require(replay.events() == stored, "the rebuild projected " + replay.events() + " events of " + stored);
 
         String kafkaNote = options.kafka() == null ? "(no --kafka BOOTSTRAP given)"
-                : "(this build has no Kafka projection worker to measure against " + options.kafka() + ")";
+                : "(--kafka " + options.kafka() + " given, but this version of bench does not measure Kafka yet: "
+                + "see BENCHMARK.md)";
         long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
                 Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
         return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, replay, scan, replay.events(),
