@@ -45,6 +45,18 @@ final class CompileContext {
         this.source = source;
     }
 
+    /** The day a what-if bans the section from, if it does. */
+    java.util.Optional<LocalDate> bannedFrom(String section) {
+        return settings.bans().stream().filter(b -> b.section().equals(section))
+                .map(org.mopr.ledger.simulation.scenario.Scenario.Ban::from).min(LocalDate::compareTo);
+    }
+
+    /** A section can act on a day from its founding until a ban. */
+    boolean active(String section, LocalDate day) {
+        LocalDate founded = sectionsPlaced.get(section);
+        return founded != null && !day.isBefore(founded) && bannedFrom(section).map(day::isBefore).orElse(true);
+    }
+
     Claim claim(String id) {
         return catalog.find(id).orElseThrow(() -> new DomainException("the catalog has no claim '" + id
                 + "', which the historical rules need"));

@@ -6,7 +6,7 @@ import org.mopr.ledger.section.CollectDues;
 import org.mopr.ledger.section.DuesLine;
 import org.mopr.ledger.section.SectionId;
 import org.mopr.ledger.simulation.allocation.LargestRemainder;
-import org.mopr.ledger.simulation.allocation.WeightModel;
+import org.mopr.ledger.simulation.scenario.Settings;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,10 +40,12 @@ final class MemberDuesRules {
             long batches = (lines + perBatch - 1) / perBatch;
             Map<String, String> parameters = new LinkedHashMap<>(c.provenance().parameters());
             parameters.put("payers", String.valueOf(lines));
+            parameters.put("member-dues", ctx.settings.allocation("member-dues").model().id());
             Provenance provenance = ctx.simulated(MODEL, parameters, c.provenance().claims().toArray(String[]::new));
             int index = i;
             ctx.plan.addLazily(c.day(), Plan.Stage.INCOME, batches,
-                    run -> batches(new SectionId(run, c.section()), c, lines, perBatch, provenance, ctx.subSeed("members/" + index)));
+                    run -> batches(new SectionId(run, c.section()), c, lines, perBatch, provenance, ctx.subSeed("members/" + index),
+                            ctx.settings.allocation("member-dues")));
         }
         Plan plan = ctx.plan;
         return new CompiledScenario(ctx.settings, ctx.source, plan, List.copyOf(ctx.omissions), plan.size(), plan::commands);
@@ -51,10 +53,10 @@ final class MemberDuesRules {
 
     /**
      * The month's amount is split over its payers in blocks: each block's share of the total is fixed first
-     * (largest remainder over block sizes), then split within the block, so memory stays one batch.
+     * (largest remainder over block sizes), then split within the block by the "member-dues" model, so memory stays one batch.
      */
     private static Iterator<Object> batches(SectionId section, CompileContext.Collection c, long lines, int perBatch,
-                                            Provenance provenance, long seed) {
+                                            Provenance provenance, long seed, Settings.AllocationRule rule) {
         long blocks = (lines + perBatch - 1) / perBatch;
         return new Iterator<>() {
             private long block;
@@ -77,10 +79,10 @@ final class MemberDuesRules {
                         : java.math.BigInteger.valueOf(c.amount().minor()).multiply(java.math.BigInteger.valueOf(first + size))
                         .divide(java.math.BigInteger.valueOf(lines)).longValueExact() - assigned;
                 assigned += blockAmount;
-                long[] shares = LargestRemainder.split(blockAmount - size, WeightModel.EVEN.weights(size, 0, seed + block));
+                long[] shares = LargestRemainder.split(blockAmount - size, rule.model().weights(size, rule.sigma(), seed + block));
                 List<DuesLine> lines = new ArrayList<>(size);
                 for (int k = 0; k < size; k++) {
-                    // Every member pays at least one minor unit; the rest is spread evenly.
+                    // Every member pays at least one minor unit; the rest is spread by the model.
                     lines.add(new DuesLine(c.day(), section.code() + "-member-" + (first + k + 1),
                             new Money(shares[k] + 1, c.amount().currency())));
                 }

@@ -37,6 +37,9 @@ final class MoneyRules {
     static final String FRF_1923 = "c001.ussr-aid-1923-frf";
     static final String XRG_TO_JULY_1924 = "c001.ussr-aid-to-1924-07-xrg";
     static final String US_1923 = "c001.us-167k-1923";
+    /** The sections whose collections the sources document, so a dues factor has something to scale. */
+    static final java.util.SortedSet<String> COLLECTING_SECTIONS =
+            java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of("SU", "US")));
     static final String SOVIET = "SU";
     /** Monthly movements are dated on the 10th: before the conference of 14 July 1924 closes the last period. */
     private static final int DAY_OF_MONTH = 10;
@@ -96,7 +99,17 @@ final class MoneyRules {
             return;
         }
         LocalDate on = day.isBefore(founded) ? founded : day;
-        Money amount = claim.money();
+        if (!ctx.active("US", on)) {
+            ctx.omit(claim, "the US section is banned by " + on + " in this scenario: the 1923 collection is not booked");
+            return;
+        }
+        BigDecimal factor = factor(ctx, "US");
+        Money amount = new Money(BigDecimal.valueOf(claim.money().minor()).multiply(factor)
+                .setScale(0, RoundingMode.HALF_UP).longValueExact(), claim.money().currency());
+        if (!amount.isPositive()) {
+            ctx.omit(claim, "the dues factor of the US section leaves nothing of the 1923 collection");
+            return;
+        }
         Provenance provenance = ctx.documented(claim.date(), claim.id());
         ctx.use(claim.id());
         ctx.plan.add(on, Plan.Stage.INCOME, run -> new org.mopr.ledger.section.ReceiveDonation(new SectionId(run, "US"),
@@ -111,7 +124,7 @@ final class MoneyRules {
             return;
         }
         Settings.AllocationRule months = ctx.settings.allocation("aid-months");
-        BigDecimal factor = factor(ctx);
+        BigDecimal factor = factor(ctx, SOVIET);
         long total = BigDecimal.valueOf(documented.minor()).multiply(factor).setScale(0, RoundingMode.HALF_UP).longValueExact();
         long[] shares = LargestRemainder.split(total, months.model().weights(days.size(), months.sigma(),
                 ctx.subSeed(claim.id() + "/months")));
@@ -126,8 +139,13 @@ final class MoneyRules {
                 "the Soviet section collected from its members what it sent"), claims);
         Provenance moved = ctx.simulated("aid-months", parameters, claims);
         ctx.use(claims);
+        LocalDate banned = ctx.bannedFrom(SOVIET).orElse(null);
+        if (banned != null) {
+            parameters.put("banned", "from " + banned + ": nothing is collected or sent from then on");
+        }
         for (int m = 0; m < days.size(); m++) {
-            if (shares[m] == 0) {
+            // A banned section collects nothing more: the documented total is not met, and the reconciliation says so.
+            if (shares[m] == 0 || banned != null && !days.get(m).isBefore(banned)) {
                 continue;
             }
             LocalDate day = days.get(m);
@@ -164,8 +182,8 @@ final class MoneyRules {
         return days;
     }
 
-    private static BigDecimal factor(CompileContext ctx) {
-        return ctx.settings.duesFactors().stream().filter(f -> f.section().equals(SOVIET))
+    private static BigDecimal factor(CompileContext ctx, String section) {
+        return ctx.settings.duesFactors().stream().filter(f -> f.section().equals(section))
                 .map(Settings.DuesFactorRow::factor).reduce(BigDecimal.ONE, BigDecimal::multiply);
     }
 

@@ -47,6 +47,10 @@ final class RecordRules {
                 continue;
             }
             LocalDate day = placed.isBefore(founded) ? founded : placed;
+            if (!ctx.active(code, day)) {
+                ctx.omit(c, "section " + code + " is banned by " + day + " in this scenario: the gift is not booked");
+                continue;
+            }
             Quantity quantity;
             Provenance provenance;
             if (c.value().type() == ValueType.UNSTATED) {

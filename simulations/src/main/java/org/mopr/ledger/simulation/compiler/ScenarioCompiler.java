@@ -63,15 +63,27 @@ public final class ScenarioCompiler {
                 throw source.error(p.use(), "claim " + p.use() + " is not in conflict with " + p.instead()
                         + ": preferClaim only swaps a claim for its conflicting twin");
             }
+            Claim instead = catalog.get(p.instead());
+            if (!(CensusRules.isCensus(use) && CensusRules.isCensus(instead)) && SectionRules.foundingTwin(catalog, use, instead) == null) {
+                throw source.error(p.use(), "preferClaim swaps census counts or a section's founding date;"
+                        + " the scenario has no rule that books " + p.use() + " in place of " + p.instead());
+            }
         }
         s.bans().forEach(b -> requireSection(catalog, source, b.section()));
         s.duesFactors().forEach(d -> requireSection(catalog, source, d.section()));
+        for (Settings.DuesFactorRow d : s.duesFactors()) {
+            if (!MoneyRules.COLLECTING_SECTIONS.contains(d.section())) {
+                throw source.errorAt("dues factor of " + d.section() + " has nothing to scale: the sources document"
+                        + " collections only for " + MoneyRules.COLLECTING_SECTIONS, "section: " + d.section(), d.section());
+            }
+        }
         s.foundingDates().forEach(f -> requireSection(catalog, source, f.section()));
     }
 
     private static void requireSection(Catalog catalog, ScenarioSource source, String code) {
         if (catalog.section(code).isEmpty()) {
-            throw source.error(code, "unknown section '" + code + "': the affiliates table has no such code");
+            throw source.errorAt("unknown section '" + code + "': the affiliates table has no such code",
+                    "section: " + code, code);
         }
     }
 

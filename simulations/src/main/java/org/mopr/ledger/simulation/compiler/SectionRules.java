@@ -24,12 +24,37 @@ final class SectionRules {
     private SectionRules() {
     }
 
+    /**
+     * A claim that dates the same section's founding differently from its table row (German Red Aid formed
+     * April 1921 in the text), or null when {@code use} is not such a twin of {@code instead}.
+     */
+    static Claim foundingTwin(org.mopr.ledger.catalog.Catalog catalog, Claim use, Claim instead) {
+        boolean isRow = catalog.sections().stream().anyMatch(s -> s.claimId().equals(instead.id()));
+        boolean datesFounding = use.kind() == org.mopr.ledger.catalog.ClaimKind.DATE && "founded".equals(use.event())
+                && use.subject().equals(instead.subject());
+        return isRow && datesFounding ? use : null;
+    }
+
+    private static Claim preferredTwin(CompileContext ctx, Claim row) {
+        for (Scenario.PreferClaim p : ctx.settings.preferences()) {
+            if (p.instead().equals(row.id())) {
+                return foundingTwin(ctx.catalog, ctx.claim(p.use()), row);
+            }
+        }
+        return null;
+    }
+
     static void apply(CompileContext ctx) {
         Map<String, Scenario.FoundingDate> overrides = new java.util.HashMap<>();
         ctx.settings.foundingDates().forEach(f -> overrides.put(f.section(), f));
         for (Section section : ctx.catalog.sections()) {
             Claim row = ctx.claim(section.claimId());
             Scenario.FoundingDate override = overrides.get(section.code());
+            Claim twin = preferredTwin(ctx, row);
+            if (twin != null) {
+                ctx.omit(row, "what-if: replaced by its conflicting twin " + twin.id());
+                row = twin;
+            }
             HistoricalDate date = override != null ? HistoricalDate.parse(override.date()) : row.date();
             LocalDate placed = ctx.place(date, row.id());
             if (placed == null) {

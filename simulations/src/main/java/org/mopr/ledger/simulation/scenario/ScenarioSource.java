@@ -23,4 +23,15 @@ public record ScenarioSource(String file, String text) {
     public ScenarioException error(String needle, String problem) {
         return new ScenarioException(file, lineOf(needle), problem);
     }
+
+    /** The line of the first needle found, trying them in order (most specific first). */
+    public ScenarioException errorAt(String problem, String... needles) {
+        for (String needle : needles) {
+            int line = lineOf(needle);
+            if (line > 0) {
+                return new ScenarioException(file, line, problem);
+            }
+        }
+        return new ScenarioException(file, 0, problem);
+    }
 }

@@ -82,6 +82,45 @@ class ScenarioCompilerTest {
         }
     }
 
+    @Test
+    void aBannedSovietSectionCollectsAndSendsNothingFromTheBanOn() {
+        List<Object> commands = commands(Compiled.text(SEEDED.replace("seed: 1", "seed: 1\noverrides:\n"
+                + "  - ban: {section: SU, from: 1923-07-01}")), null);
+        java.time.LocalDate ban = java.time.LocalDate.of(1923, 7, 1);
+        assertThat(ofType(commands, org.mopr.ledger.section.CollectDues.class))
+                .allSatisfy(c -> assertThat(c.lines().get(0).paidOn()).isBefore(ban));
+        assertThat(ofType(commands, SendFundAid.class)).allSatisfy(a -> assertThat(a.sentOn()).isBefore(ban));
+        assertThat(ofType(commands, org.mopr.ledger.section.DonateGoods.class))
+                .allSatisfy(g -> assertThat(g.receivedOn()).isBefore(ban));
+        // Nothing is booked after the ban, so every command still passes the aggregates' rules.
+        assertThat(dues(commands)).isEqualTo(aid(commands, a -> true));
+        assertThat(aid(commands, a -> true).get("USD")).isLessThan(4_826_500L);
+    }
+
+    @Test
+    void preferringTheTextsFoundingDateFoundsTheSectionThen() {
+        List<Object> commands = commands(Compiled.text(SEEDED.replace("seed: 1", "seed: 1\noverrides:\n"
+                + "  - preferClaim: {use: c001.de-formed-1921-04, instead: c003.affiliate-de}")), null);
+        FoundSection germany = ofType(commands, FoundSection.class).stream()
+                .filter(f -> f.sectionId().code().equals("DE")).findFirst().orElseThrow();
+        // April 1921 is before MOPR: the section joins on MOPR's founding day, by a derived rule.
+        assertThat(germany.placedOn()).isEqualTo(java.time.LocalDate.of(1922, 11, 30));
+        assertThat(germany.founded().toString()).isEqualTo("1921-04");
+        assertThat(ofType(commands, SetClaimAside.class)).extracting(SetClaimAside::claimId).contains("c003.affiliate-de");
+    }
+
+    @Test
+    void theMemberDuesModelShapesPaymentsButNotTheirSum() {
+        String lognormal = "member-dues: {model: seeded-lognormal, sigma: 1.0}";
+        List<Object> even = commands("synthetic-members", null);
+        String yaml = ScenarioReader.source("synthetic-members").text();
+        List<Object> skewed = commands(Compiled.text(yaml.replace("aid-countries: {model: even}",
+                "aid-countries: {model: even}\n  " + lognormal)), null);
+        assertThat(dues(skewed)).isEqualTo(dues(even));
+        assertThat(ofType(skewed, org.mopr.ledger.section.CollectDues.class))
+                .isNotEqualTo(ofType(even, org.mopr.ledger.section.CollectDues.class));
+    }
+
     static final String SEEDED = """
             name: seeded
             seed: 1

@@ -277,7 +277,17 @@ class ScenarioValidationTest {
                         + "preferClaim, foundingDate (write a list item per what-if)");
         // The same two what-ifs as two list items are what the message asks for.
         assertThat(compile(BASE + "overrides:\n  - ban: {section: IT, from: 1924-01-01}\n"
-                + "  - duesFactor: {section: IT, factor: \"2\"}\n").settings().bans()).hasSize(1);
+                + "  - duesFactor: {section: SU, factor: \"2\"}\n").settings().bans()).hasSize(1);
+    }
+
+    @Test
+    void whatIfsWithNothingToActOnAreRefused() {
+        refused(BASE + "overrides:\n  - duesFactor: {section: IT, factor: \"2\"}\n",
+                FILE + ":8: dues factor of IT has nothing to scale: the sources document collections only for "
+                        + org.mopr.ledger.simulation.compiler.MoneyRulesAccess.COLLECTING);
+        refused(BASE + "overrides:\n  - preferClaim: {use: c001.name-iopr, instead: c002.name-workers-aid}\n",
+                FILE + ":8: preferClaim swaps census counts or a section's founding date; the scenario has no rule that"
+                        + " books c001.name-iopr in place of c002.name-workers-aid");
     }
 
     @Test

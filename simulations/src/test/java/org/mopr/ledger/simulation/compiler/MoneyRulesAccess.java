@@ -1,0 +1,9 @@
+package org.mopr.ledger.simulation.compiler;
+
+/** Lets tests in other packages quote the set the compiler names in its message. */
+public final class MoneyRulesAccess {
+    public static final String COLLECTING = MoneyRules.COLLECTING_SECTIONS.toString();
+
+    private MoneyRulesAccess() {
+    }
+}
