@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The top of the command line; the subcommand names and flags are a contract that users' scripts rely on. */
 @Command(name = "mopr-ledger", mixinStandardHelpOptions = true, version = "mopr-ledger 0.1.0",
         description = "Event-sourced membership and aid ledger of International Red Aid (MOPR), 1922-1932.",
-        subcommands = {ServeCommand.class, RunCommand.class, CatalogCommand.class, ReplayCommand.class, BenchCommand.class, ProjectCommand.class})
+        subcommands = {ServeCommand.class, RunCommand.class, CatalogCommand.class, CompareCommand.class,
+                ReplayCommand.class, ReconcileCommand.class, BenchCommand.class, ProjectCommand.class})
 public class LedgerCommand implements Runnable {
 
     /** Returned by a subcommand that leaves a server running: main must not exit the JVM. */
