@@ -1,0 +1,173 @@
+/* The three charts (ECharts from the WebJar): money as a Sankey, members over time, patronage links. */
+"use strict";
+
+const Charts = (() => {
+  const RED = "#b3121d";
+  const INK = "#1a1a1a";
+  const charts = {};
+
+  function chart(id) {
+    const el = document.getElementById(id);
+    if (!charts[id]) {
+      el.innerHTML = "";
+      charts[id] = echarts.init(el, null, { renderer: "canvas" });
+      window.addEventListener("resize", () => charts[id] && charts[id].resize());
+    }
+    return charts[id];
+  }
+
+  function empty(id, message) {
+    if (charts[id]) {
+      charts[id].dispose();
+      delete charts[id];
+    }
+    document.getElementById(id).innerHTML = `<div class="empty" data-test="${id}-empty">${Fmt.escape(message)}</div>`;
+  }
+
+  function fontSize() {
+    return parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.8;
+  }
+
+  /**
+   * Money from collections to the central fund to aid by country. Money "in transit" (sent by a section, not yet
+   * booked by the fund) is drawn straight into the central fund: a class need not see the clearing account. Each
+   * band keeps the accounts it really joins, so a click explains the right postings.
+   */
+  function sankey(flows, valueOf, onClick) {
+    const links = new Map();
+    const nodes = new Map();
+    for (const f of flows) {
+      if (f.fromAccount.startsWith("clearing/")) {
+        continue;
+      }
+      const to = f.toAccount.startsWith("clearing/") ? "fund/central" : f.toAccount;
+      const toLabel = f.toAccount.startsWith("clearing/") ? "Central aid fund" : f.toLabel;
+      const value = valueOf(f);
+      if (!value) {
+        continue;
+      }
+      nodes.set(f.fromLabel, f.fromAccount);
+      nodes.set(toLabel, to);
+      const key = `${f.fromLabel}→${toLabel}`;
+      const link = links.get(key) || { source: f.fromLabel, target: toLabel, value: 0,
+        accounts: { source: f.fromAccount, target: f.toAccount } };
+      link.value += value;
+      links.set(key, link);
+    }
+    if (links.size === 0) {
+      return false;
+    }
+    const c = chart("sankey");
+    c.setOption({
+      animationDurationUpdate: 700,
+      tooltip: { trigger: "item", textStyle: { fontSize: fontSize() },
+        formatter: p => p.dataType === "edge"
+          ? `${Fmt.escape(p.data.source)} → ${Fmt.escape(p.data.target)}<br><b>${Fmt.number(p.data.value)}</b>`
+          : `${Fmt.escape(p.name)}<br><b>${Fmt.number(p.data.value)}</b>` },
+      series: [{
+        type: "sankey",
+        left: 8, right: "20%", top: 10, bottom: 10,
+        nodeGap: 10,
+        draggable: false,
+        emphasis: { focus: "adjacency" },
+        // The value on a line of its own keeps the rightmost labels (aid by country) inside the chart.
+        label: { color: INK, formatter: p => `{n|${p.name}}\n{v|${Fmt.number(p.data.value)}}`,
+          rich: { n: { fontSize: fontSize(), color: INK, lineHeight: fontSize() * 1.3 },
+            v: { fontSize: fontSize(), fontWeight: "bold", color: INK, lineHeight: fontSize() * 1.3 } } },
+        itemStyle: { color: RED, borderColor: RED },
+        lineStyle: { color: "gradient", opacity: 0.35 },
+        data: [...nodes.keys()].map(name => ({ name, account: nodes.get(name), value: nodeValue(name, links) })),
+        links: [...links.values()]
+      }]
+    }, true);
+    c.off("click");
+    c.on("click", p => {
+      // A band explains itself; a box explains the money that came into it (or, for the first column, left it).
+      const link = p.dataType === "edge" ? p.data
+        : [...links.values()].find(l => l.target === p.name) || [...links.values()].find(l => l.source === p.name);
+      onClick(link.accounts.source, link.accounts.target, link.source, link.target);
+    });
+    return true;
+  }
+
+  /** A box's value: what flowed into it, or for a first-column box what flowed out of it. */
+  function nodeValue(name, links) {
+    let into = 0;
+    let out = 0;
+    for (const l of links.values()) {
+      into += l.target === name ? l.value : 0;
+      out += l.source === name ? l.value : 0;
+    }
+    return into || out;
+  }
+
+  /** Members (estimated between censuses) and sections in existence, month by month, with the date shown marked. */
+  function membership(points, current, onMembers, onSections) {
+    const c = chart("membership-chart");
+    const members = points.map(p => [p.date, p.members]);
+    const census = points.filter(p => p.membersKind === "CENSUS" && p.membersAsOf === p.date).map(p => [p.date, p.members]);
+    const sections = points.map(p => [p.date, p.sections]);
+    c.setOption({
+      animation: false,
+      grid: { left: 70, right: 60, top: 40, bottom: 40 },
+      legend: { top: 0, textStyle: { fontSize: fontSize() } },
+      tooltip: { trigger: "axis", textStyle: { fontSize: fontSize() } },
+      xAxis: { type: "time", min: "1922-01-01", max: "1932-12-31", axisLabel: { fontSize: fontSize() } },
+      yAxis: [
+        { type: "value", name: "members", axisLabel: { fontSize: fontSize() * 0.9, formatter: v => `${v / 1e6}M` } },
+        { type: "value", name: "sections", axisLabel: { fontSize: fontSize() * 0.9 }, splitLine: { show: false } }
+      ],
+      series: [
+        { name: "members", type: "line", data: members, showSymbol: false, connectNulls: false,
+          lineStyle: { color: RED, width: 3, type: "dashed" }, itemStyle: { color: RED },
+          markLine: { symbol: "none", silent: true, label: { show: false },
+            lineStyle: { color: INK, width: 2 }, data: [{ xAxis: current }] } },
+        { name: "census", type: "scatter", data: census, symbolSize: 18, itemStyle: { color: RED } },
+        { name: "sections", type: "line", step: "end", yAxisIndex: 1, data: sections, showSymbol: false,
+          lineStyle: { color: INK, width: 3 }, itemStyle: { color: INK } }
+      ]
+    }, true);
+    c.off("click");
+    c.on("click", p => (p.seriesName === "sections" ? onSections : onMembers)(p.value[0]));
+  }
+
+  /** Soviet cities (left) and the countries whose prisons they patronized (right); links active on the date shown. */
+  function patronage(links, onClick) {
+    if (links.length === 0) {
+      empty("patronage-chart", "No patronage links are recorded by this date.");
+      return;
+    }
+    const cities = [...new Set(links.map(l => l.cityName))].sort();
+    const countries = [...new Set(links.map(l => l.countryName))].sort();
+    const place = (list, i) => (list.length === 1 ? 50 : 5 + i * 90 / (list.length - 1));
+    const data = [
+      ...cities.map((name, i) => ({ name, x: 0, y: place(cities, i), symbolSize: 14, itemStyle: { color: RED },
+        label: { position: "left" } })),
+      ...countries.map((name, i) => ({ name: `${name} `, x: 100, y: place(countries, i), symbolSize: 22,
+        itemStyle: { color: INK }, label: { position: "right" } }))
+    ];
+    const c = chart("patronage-chart");
+    c.setOption({
+      animation: false,
+      tooltip: { formatter: p => (p.dataType === "edge" ? `${Fmt.escape(p.data.source)} → ${Fmt.escape(p.data.target)}` : Fmt.escape(p.name)),
+        textStyle: { fontSize: fontSize() } },
+      series: [{
+        type: "graph", layout: "none", left: "30%", right: "30%", top: 20, bottom: 20,
+        label: { show: true, fontSize: fontSize() * 0.85 },
+        lineStyle: { color: RED, width: 3, opacity: 0.6 },
+        emphasis: { focus: "adjacency", lineStyle: { width: 6 } },
+        data,
+        links: links.map(l => ({ source: l.cityName, target: `${l.countryName} `, link: l }))
+      }]
+    }, true);
+    c.off("click");
+    c.on("click", p => {
+      const link = p.dataType === "edge" ? p.data.link : links.find(l => l.cityName === p.name || `${l.countryName} ` === p.name);
+      if (link) {
+        onClick(link);
+      }
+    });
+  }
+
+  return { sankey, membership, patronage, empty };
+})();

@@ -1,0 +1,116 @@
+/* The citation panel: for a figure, the passages and seeds it rests on, and how the ledger used them. */
+"use strict";
+
+const Citation = (() => {
+  const panel = () => document.getElementById("citation");
+  const body = () => document.getElementById("citation-body");
+
+  /** How an event came about, in a sentence a class can follow. */
+  function how(part) {
+    switch (part.origin) {
+      case "DOCUMENTED":
+        return "Stated by the source.";
+      case "DERIVED":
+        return `Derived from the source by a rule: ${Fmt.escape(part.rule)}.`;
+      case "SIMULATED":
+        return `Spread over time by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
+          ? ` (seed ${part.seed})` : ""} from the documented total below; the total is the source's, the split is a model's.`;
+      default:
+        return "No provenance recorded.";
+    }
+  }
+
+  function claimHtml(claim) {
+    const flags = claim.flags && claim.flags.length
+      ? `<span class="flags" data-test="citation-flags">${Fmt.escape(claim.flags.join(", ").toLowerCase())}</span> ` : "";
+    const conflicts = claim.conflictsWith && claim.conflictsWith.length
+      ? `<p class="how">Other sources disagree: ${claim.conflictsWith.map(Fmt.escape).join(", ")}.</p>` : "";
+    return `<div class="claim" data-test="citation-claim" data-claim="${Fmt.escape(claim.id)}">
+      <p>${flags}${Fmt.escape(claim.statement)}</p>
+      <blockquote data-test="citation-quote">${Fmt.escape(claim.quote)}</blockquote>
+      <cite>Source: <span data-test="citation-source">${Fmt.escape(claim.source)}</span> · claim ${Fmt.escape(claim.id)}
+        · confidence ${Fmt.escape((claim.confidence || "").toLowerCase())}</cite>
+      ${conflicts}
+    </div>`;
+  }
+
+  /** Parts made the same way (one model, one seed) are one sentence, with their amounts in each currency. */
+  function partsHtml(parts) {
+    const groups = new Map();
+    for (const p of parts) {
+      const key = `${p.origin}|${p.rule}|${p.seed}`;
+      const g = groups.get(key) || { part: p, amounts: [], events: 0 };
+      if (p.amount) {
+        g.amounts.push(Fmt.money(p.amount));
+      }
+      g.events += p.events;
+      groups.set(key, g);
+    }
+    const shown = [...groups.values()].slice(0, 4).map(g => `<p class="how">${how(g.part)}
+      ${g.amounts.length ? ` In all: ${g.amounts.join(", ")}.` : ""}</p>`);
+    const more = groups.size > 4 ? `<p class="how">…and ${groups.size - 4} more ways this figure was made.</p>` : "";
+    return shown.join("") + more;
+  }
+
+  function explanationHtml(view) {
+    const claims = view.claims.length
+      ? view.claims.slice(0, 8).map(claimHtml).join("")
+      : "<p>No documented claim stands behind this figure.</p>";
+    const hidden = view.claims.length > 8 ? `<p class="how">…and ${view.claims.length - 8} more passages.</p>` : "";
+    return `<div class="explanation" data-test="explanation"><p class="figure-id">${Fmt.escape(view.description)}</p>
+      ${partsHtml(view.parts)}${claims}${hidden}</div>`;
+  }
+
+  function open(title) {
+    document.getElementById("citation-title").textContent = title;
+    body().innerHTML = "<p>Looking up the sources…</p>";
+    panel().hidden = false;
+  }
+
+  /** Shows the explanations of a figure (one or several requests to /api/explain). */
+  async function show(title, requests) {
+    open(title);
+    try {
+      const views = (await Promise.all(requests.map(r => Api.get("explain", r)))).filter(v => v.events.length);
+      body().innerHTML = views.length ? views.map(explanationHtml).join("<hr>")
+        : "<p>No recorded event stands behind this figure.</p>";
+      panel().dataset.loaded = "true";
+      panel().focus?.();
+    } catch (e) {
+      body().innerHTML = `<p class="problem">${Fmt.escape(e.message)}</p>`;
+    }
+  }
+
+  /** The reconciliation lines of one status, each with its reason and the passage it checks. */
+  async function lines(status) {
+    open(`${status.toLowerCase()}: claims checked against the ledger`);
+    try {
+      const page = await Api.get("reconciliation", { status, limit: 30 });
+      const rows = page.items.map(l => `<li><b>${Fmt.escape(l.claimId)}</b>: expected ${Fmt.escape(l.expected)}
+        ${l.actual ? `, ledger ${Fmt.escape(l.actual)}` : ""}. ${Fmt.escape(l.reason)}
+        <blockquote data-test="citation-quote">${Fmt.escape(l.quote)}</blockquote>
+        <cite>Source: <span data-test="citation-source">${Fmt.escape(l.source)}</span></cite></li>`);
+      const more = page.hasMore ? "<p class=\"how\">…more in the API: /api/reconciliation</p>" : "";
+      body().innerHTML = rows.length ? `<ul class="lines">${rows.join("")}</ul>${more}` : "<p>No claim has this status.</p>";
+      panel().dataset.loaded = "true";
+    } catch (e) {
+      body().innerHTML = `<p class="problem">${Fmt.escape(e.message)}</p>`;
+    }
+  }
+
+  function close() {
+    panel().hidden = true;
+    panel().dataset.loaded = "false";
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    document.getElementById("citation-close").addEventListener("click", close);
+    document.addEventListener("keydown", e => {
+      if (e.key === "Escape") {
+        close();
+      }
+    });
+  });
+
+  return { show, lines, close };
+})();

@@ -1,0 +1,271 @@
+/* The page's state: the date shown, playing or not, and what is drawn for that date. */
+"use strict";
+
+const Page = (() => {
+  const FIRST_MONTH = "1922-12"; // MOPR was founded on 30 November 1922: money is counted from its first whole month
+  const DELAY = { year: 2200, month: 700 };
+  const state = { mode: "year", index: 0, steps: { year: [], month: [] }, happenings: [], patronage: [],
+    countries: {}, flows: new Map(), playing: null, drawn: 0, money: "convert:XRG" };
+
+  const $ = id => document.getElementById(id);
+
+  function step() {
+    return state.steps[state.mode][state.index];
+  }
+
+  /** The last month whose money counts for the step: the year's December, or the month before the 1st shown. */
+  function moneyTo(point) {
+    const [y, m] = point.date.split("-").map(Number);
+    if (state.mode === "year") {
+      return `${y}-12`;
+    }
+    return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+  }
+
+  function label(point) {
+    return state.mode === "year" ? point.date.slice(0, 4) : Fmt.month(point.date);
+  }
+
+  async function load() {
+    try {
+      const [years, months, happenings, sections, patronage, reconciliation] = await Promise.all([
+        Api.get("timeline", { from: "1922-12-31", to: "1932-12-31", step: "year", limit: 1000 }),
+        Api.get("timeline", { from: "1922-12-01", to: "1932-12-01", step: "month", limit: 1000 }),
+        Api.all("timeline/happenings"),
+        Api.all("sections"),
+        Api.all("patronage"),
+        Api.get("reconciliation", { limit: 1 })
+      ]);
+      state.steps.year = years.items;
+      state.steps.month = months.items;
+      state.happenings = happenings.items;
+      state.patronage = patronage.items;
+      sections.items.forEach(s => { state.countries[s.code] = s.country; });
+      $("run-id").textContent = years.run;
+      badges(reconciliation.summary.byStatus);
+      $("slider").max = state.steps.year.length - 1;
+      await draw();
+      document.body.dataset.ready = "true";
+    } catch (e) {
+      problem(e.message);
+    }
+  }
+
+  function problem(message) {
+    $("problem").textContent = `The ledger could not answer: ${message}`;
+    $("problem").hidden = false;
+  }
+
+  function badges(byStatus) {
+    $("badges").innerHTML = Object.entries(byStatus).map(([status, n]) =>
+      `<button type="button" class="badge ${status}" data-test="badge-${status}" data-status="${status}"
+        title="claims whose check ended ${status.toLowerCase()}"><span class="count">${n}</span>${status.toLowerCase()}</button>`).join("");
+    $("badges").querySelectorAll("button").forEach(b => b.addEventListener("click", () => Citation.lines(b.dataset.status)));
+  }
+
+  async function draw() {
+    const point = step();
+    const ticket = ++state.drawn;
+    $("year").textContent = label(point);
+    $("slider").value = state.index;
+    figures(point);
+    happenings(point);
+    const active = state.patronage.filter(l => l.placedOn <= point.date && (!l.endedOn || l.endedOn > point.date));
+    $("figure-patronage").querySelector(".num").textContent = Fmt.number(active.length);
+    $("figure-patronage").querySelector(".note").textContent = "Soviet cities and foreign prisons";
+    Charts.patronage(active, l => Citation.show(`${l.cityName} and prisoners in ${l.countryName}`,
+      [{ figure: "event", index: l.establishedIndex }]));
+    Charts.membership(state.steps.month, point.date, d => explainMembers(d), d => explainSections(d));
+    await money(point, ticket);
+  }
+
+  function figures(point) {
+    const members = $("figure-members");
+    members.querySelector(".num").textContent = Fmt.number(point.members);
+    members.querySelector(".note").textContent = point.members === null ? "not counted by the sources yet"
+      : point.membersKind === "CENSUS" ? `census of ${Fmt.day(point.membersAsOf)}` : "estimated between two censuses";
+    members.disabled = point.members === null;
+    const sections = $("figure-sections");
+    sections.querySelector(".num").textContent = Fmt.number(point.sections);
+    sections.querySelector(".note").textContent = point.statedSections !== null
+      ? `the sources say ${point.statedSections} (${Fmt.day(point.statedSectionsAsOf)})` : `on ${Fmt.day(point.date)}`;
+  }
+
+  function happenings(point) {
+    const from = state.mode === "year" ? `${point.date.slice(0, 4)}-01-01` : point.date;
+    const to = state.mode === "year" ? `${point.date.slice(0, 4)}-12-31` : `${point.date.slice(0, 7)}-31`;
+    const items = state.happenings.filter(h => h.date >= from && h.date <= to);
+    const shown = items.slice(0, 12).map(h => `<li><button type="button" data-test="happening" data-index="${h.globalIndex}">
+      <span class="when">${Fmt.escape(when(h))}</span>${Fmt.escape(describe(h))}</button></li>`);
+    if (items.length > 12) {
+      shown.push(`<li class="more">and ${items.length - 12} more</li>`);
+    }
+    $("happenings").innerHTML = shown.join("") || "<li class=\"more\">Nothing dated in the sources for this time.</li>";
+    $("happenings").querySelectorAll("button").forEach(b => b.addEventListener("click", () =>
+      Citation.show(b.textContent.trim(), [{ figure: "event", index: b.dataset.index }])));
+  }
+
+  /** The date as the source wrote it; where the ledger had to place it elsewhere (before MOPR existed), both. */
+  function when(h) {
+    const written = h.dateAsWritten || h.date;
+    return written.startsWith(h.date.slice(0, 4)) ? written : `${written}, placed ${h.date}`;
+  }
+
+  function describe(h) {
+    const country = code => state.countries[code] || code;
+    const capital = t => (t ? t.charAt(0).toUpperCase() + t.slice(1) : "");
+    switch (h.kind) {
+      case "ORGANISATION": return "MOPR founded";
+      case "RENAMED": return `The governing body becomes the ${h.subject}`;
+      case "LEADER": return `${h.subject}${h.detail ? `, ${h.detail}` : ""}`;
+      case "CONFERENCE": return `${capital(h.subject)}${h.detail ? ` in ${h.detail}` : ""}`;
+      case "SECTION": return `Section founded: ${country(h.subject)}`;
+      case "SECTION_DISSOLVED": return `Section dissolved: ${country(h.subject)}`;
+      case "PATRONAGE": return `${h.subject} takes up prisoners in ${country(h.detail)}`;
+      case "CENSUS": return `Count: ${h.detail.replace(/\d+/g, n => Fmt.number(Number(n)))}`;
+      default: return h.subject;
+    }
+  }
+
+  async function flows(to) {
+    const key = `${state.money}|${to}`;
+    if (!state.flows.has(key)) {
+      const params = { from: FIRST_MONTH, to, period: "total" };
+      if (state.money.startsWith("convert:")) {
+        params.convert = state.money.slice("convert:".length);
+      } else {
+        params.currency = state.money;
+      }
+      state.flows.set(key, Api.all("flows", params).then(p => p.items));
+    }
+    return state.flows.get(key);
+  }
+
+  /** A flow's value in whole units, unrounded: bands and totals add kopecks, only the display rounds. */
+  function valueOf(f) {
+    const m = state.money.startsWith("convert:") ? f.converted && f.converted.amount : f.amount;
+    return m ? Number(m.decimal) : 0;
+  }
+
+  async function money(point, ticket) {
+    const to = moneyTo(point);
+    const aid = $("figure-aid");
+    const unit = state.money.startsWith("convert:") ? Fmt.currencyName(state.money.slice(8)) : Fmt.currencyName(state.money);
+    if (to < FIRST_MONTH) {
+      Charts.empty("sankey", "No money had moved yet.");
+      aid.querySelector(".num").textContent = "–";
+      aid.querySelector(".note").textContent = "nothing recorded yet";
+      return;
+    }
+    let rows;
+    try {
+      rows = await flows(to);
+    } catch (e) {
+      Charts.empty("sankey", e.message);
+      return;
+    }
+    if (ticket !== state.drawn) {
+      return; // a later step was asked for while this one loaded
+    }
+    const drawn = Charts.sankey(rows, valueOf, (source, target, sourceLabel, targetLabel) => Citation.show(
+      `Money from “${sourceLabel}” to “${targetLabel}”`,
+      [{ figure: "flow", source, target, from: FIRST_MONTH, to, currency: nativeCurrency() }]));
+    if (!drawn) {
+      Charts.empty("sankey", `No money movements in ${unit} are recorded up to ${Fmt.month(`${to}-01`)}.`);
+    }
+    const total = rows.filter(f => f.toAccount.startsWith("aid/")).reduce((s, f) => s + valueOf(f), 0);
+    aid.querySelector(".num").textContent = total ? Fmt.number(total) : "–";
+    aid.querySelector(".note").textContent = total ? `${unit}, Dec 1922 to ${Fmt.month(`${to}-01`)}` : "nothing recorded yet";
+    aid.dataset.to = to;
+  }
+
+  function nativeCurrency() {
+    return state.money.startsWith("convert:") ? undefined : state.money;
+  }
+
+  function explainMembers(date) {
+    Citation.show(`Members of MOPR on ${Fmt.day(date)}`, [{ figure: "membership", scope: "all", at: date }]);
+  }
+
+  function explainSections(date) {
+    Citation.show(`National sections on ${Fmt.day(date)}`, [{ figure: "sections", at: date, limit: 100 }]);
+  }
+
+  function play() {
+    if (state.playing) {
+      pause();
+      return;
+    }
+    if (state.index >= state.steps[state.mode].length - 1) {
+      state.index = 0;
+    }
+    $("play").textContent = "❚❚ Pause";
+    $("play").setAttribute("aria-pressed", "true");
+    const tick = () => {
+      if (state.index >= state.steps[state.mode].length - 1) {
+        pause();
+        return;
+      }
+      state.index++;
+      draw();
+    };
+    state.playing = setInterval(tick, DELAY[state.mode]);
+    tick();
+  }
+
+  function pause() {
+    clearInterval(state.playing);
+    state.playing = null;
+    $("play").textContent = "▶ Play";
+    $("play").setAttribute("aria-pressed", "false");
+  }
+
+  function setMode(mode) {
+    const date = step().date;
+    state.mode = mode;
+    const steps = state.steps[mode];
+    const found = steps.findIndex(p => p.date >= date);
+    state.index = found < 0 ? steps.length - 1 : found;
+    $("slider").max = steps.length - 1;
+    if (state.playing) {
+      pause();
+      play();
+    } else {
+      draw();
+    }
+  }
+
+  function wire() {
+    $("play").addEventListener("click", play);
+    $("slider").addEventListener("input", e => { pause(); state.index = Number(e.target.value); draw(); });
+    $("step").addEventListener("change", e => setMode(e.target.value));
+    $("money-currency").addEventListener("change", e => { state.money = e.target.value; draw(); });
+    $("figure-members").addEventListener("click", () => explainMembers(step().date));
+    $("figure-sections").addEventListener("click", () => explainSections(step().date));
+    $("figure-aid").addEventListener("click", () => {
+      const to = $("figure-aid").dataset.to;
+      if (to) {
+        Citation.show("Money sent to prisoners abroad", ["fund/", "section/"].map(source =>
+          ({ figure: "flow", source, target: "aid/", from: FIRST_MONTH, to, currency: nativeCurrency() })));
+      }
+    });
+    $("figure-patronage").addEventListener("click", () => {
+      const date = step().date;
+      const active = state.patronage.filter(l => l.placedOn <= date && (!l.endedOn || l.endedOn > date)).slice(0, 6);
+      if (active.length) {
+        Citation.show("Patronage of prisoners abroad", active.map(l => ({ figure: "event", index: l.establishedIndex })));
+      }
+    });
+    document.addEventListener("keydown", e => {
+      if (e.target.tagName === "SELECT" || e.target.tagName === "INPUT") {
+        return;
+      }
+      if (e.key === " ") { e.preventDefault(); play(); }
+      if (e.key === "ArrowRight" && state.index < state.steps[state.mode].length - 1) { pause(); state.index++; draw(); }
+      if (e.key === "ArrowLeft" && state.index > 0) { pause(); state.index--; draw(); }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", () => { wire(); load(); });
+  return { state };
+})();
