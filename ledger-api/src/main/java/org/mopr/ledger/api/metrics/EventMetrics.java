@@ -6,16 +6,19 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.mopr.ledger.provenance.Origin;
 import org.mopr.ledger.provenance.Provenance;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * {@code mopr.events.appended{type, origin}}: events appended to the store, by event type and provenance origin
@@ -46,6 +49,10 @@ public class EventMetrics {
         }
     };
 
+    /** Origins by ordinal, NONE last: an event record without provenance (none exists today) still counts. */
+    private static final String[] ORIGINS = Stream.concat(Arrays.stream(Origin.values()).map(Enum::name), Stream.of("NONE"))
+            .toArray(String[]::new);
+
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -57,9 +64,11 @@ public class EventMetrics {
     private final class Interceptor implements MessageDispatchInterceptor<EventMessage<?>> {
         @Override
         public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
-            Map<String, Long> counts = new HashMap<>();
+            // Counted per class and origin in arrays, not per event in a string-keyed map: a unit of work at
+            // member-level scale carries hundreds of thousands of events and this runs on the append path.
+            Map<Class<?>, long[]> counts = new HashMap<>();
             for (EventMessage<?> message : messages) {
-                counts.merge(message.getPayloadType().getSimpleName() + "|" + origin(message.getPayload()), 1L, Long::sum);
+                counts.computeIfAbsent(message.getPayloadType(), k -> new long[ORIGINS.length])[origin(message.getPayload())]++;
             }
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(u -> record(counts));
@@ -70,24 +79,31 @@ public class EventMetrics {
         }
     }
 
-    private void record(Map<String, Long> counts) {
-        counts.forEach((key, n) -> counters.computeIfAbsent(key, k -> {
-            int bar = k.indexOf('|');
-            return Counter.builder(NAME).description("events appended to the event store, by type and origin")
-                    .tag("type", k.substring(0, bar)).tag("origin", k.substring(bar + 1)).register(registry);
-        }).increment(n));
+    private void record(Map<Class<?>, long[]> counts) {
+        counts.forEach((type, byOrigin) -> {
+            for (int i = 0; i < ORIGINS.length; i++) {
+                if (byOrigin[i] > 0) {
+                    String origin = ORIGINS[i];
+                    counters.computeIfAbsent(type.getSimpleName() + "|" + origin, k -> Counter.builder(NAME)
+                            .description("events appended to the event store, by type and origin")
+                            .tag("type", type.getSimpleName()).tag("origin", origin).register(registry))
+                            .increment(byOrigin[i]);
+                }
+            }
+        });
     }
 
-    static String origin(Object payload) {
+    /** The position in {@link #ORIGINS} of the event's provenance origin. */
+    static int origin(Object payload) {
         Method accessor = payload == null ? null : PROVENANCE.get(payload.getClass());
         if (accessor == null) {
-            return "NONE";
+            return ORIGINS.length - 1;
         }
         try {
             Provenance provenance = (Provenance) accessor.invoke(payload);
-            return provenance == null || provenance.origin() == null ? "NONE" : provenance.origin().name();
+            return provenance == null || provenance.origin() == null ? ORIGINS.length - 1 : provenance.origin().ordinal();
         } catch (ReflectiveOperationException e) {
-            return "UNREADABLE";
+            return ORIGINS.length - 1;
         }
     }
 }
