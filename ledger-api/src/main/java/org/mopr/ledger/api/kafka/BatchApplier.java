@@ -57,6 +57,7 @@ public final class BatchApplier {
     }
 
     Outcome apply(ConsumerRecords<String, byte[]> records) {
+        hook.received(records.count());
         return transactions.execute(status -> applyInTransaction(records));
     }
 

@@ -1,13 +1,19 @@
 package org.mopr.ledger.api.kafka;
 
 /**
- * Told after a batch's rows and offsets are written and before its transaction commits: the worst moment for a
- * worker to die. Tests fail or stop the worker here; a bean of this type, when present, is called.
+ * Told at the two moments of a batch where a worker's death or stall matters most: before its transaction
+ * begins (a worker paused there may have lost its partitions when it goes on) and after its rows and offsets are
+ * written but before they commit. Tests fail or stall the worker there; a bean of this type, when present, is
+ * called.
  */
 @FunctionalInterface
 public interface WorkerHook {
 
     WorkerHook NONE = batch -> { };
+
+    /** The poll returned {@code records} records; no row is locked yet. */
+    default void received(int records) {
+    }
 
     void beforeCommit(BatchApplier.Outcome batch);
 }

@@ -67,6 +67,10 @@ public final class WorkerMetrics {
         return lag.get();
     }
 
+    public double records() {
+        return records.count();
+    }
+
     public double applied() {
         return applied.count();
     }
