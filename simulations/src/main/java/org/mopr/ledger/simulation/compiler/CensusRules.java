@@ -86,6 +86,7 @@ final class CensusRules {
             slots.computeIfAbsent(new Slot(k.day(), scope(k.claim())), s -> new ArrayList<>()).add(k);
         }
         Map<MembershipScope, Interpolation.Point> lastMembers = new TreeMap<>();
+        Map<MembershipScope, List<String>> lastCitations = new TreeMap<>();
         slots.forEach((slot, claims) -> {
             Long members = null;
             Integer sections = null;
@@ -106,8 +107,12 @@ final class CensusRules {
                     slot.day(), slot.scope(), m, s, provenance));
             if (m != null) {
                 Interpolation.Point previous = lastMembers.put(slot.scope(), new Interpolation.Point(slot.day(), m));
+                List<String> previousCitations = lastCitations.put(slot.scope(), citations);
                 if (previous != null) {
-                    interpolate(ctx, slot.scope(), previous, new Interpolation.Point(slot.day(), m), citations);
+                    // A point between two censuses rests on both of them.
+                    List<String> both = new ArrayList<>(previousCitations);
+                    both.addAll(citations);
+                    interpolate(ctx, slot.scope(), previous, new Interpolation.Point(slot.day(), m), both);
                 }
             }
         });
