@@ -6,10 +6,8 @@ import org.mopr.ledger.catalog.Scope;
 import org.mopr.ledger.catalog.Subject;
 import org.mopr.ledger.catalog.ValueType;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -94,10 +92,8 @@ final class RecordChecks {
                 got + " " + c.unit(), String.valueOf(got - stated), c.commodity() + " given to section " + c.scope().section());
     }
 
-    /** The patronage table keys cities as the compiler does: accents dropped, lower case, hyphens. */
+    /** The patronage table keys cities as the compiler does. */
     static String key(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return s.length() > 60 ? s.substring(0, 60) : s;
+        return org.mopr.ledger.shared.Keys.of(name);
     }
 }

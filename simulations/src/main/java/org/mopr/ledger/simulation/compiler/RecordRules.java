@@ -162,8 +162,6 @@ final class RecordRules {
     }
 
     static String slug(String name) {
-        String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return s.length() > 60 ? s.substring(0, 60) : s;
+        return org.mopr.ledger.shared.Keys.of(name);
     }
 }
