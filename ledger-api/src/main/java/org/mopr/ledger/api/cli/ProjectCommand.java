@@ -2,11 +2,13 @@ package org.mopr.ledger.api.cli;
 
 import org.mopr.ledger.api.kafka.KafkaWorkerApplication;
 import org.mopr.ledger.api.kafka.ProjectionWorker;
+import org.mopr.ledger.api.kafka.WorkerSettings;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,6 +48,8 @@ public class ProjectCommand implements Callable<Integer> {
         if (bootstrap.isBlank()) {
             throw new IllegalArgumentException("--kafka must name at least one bootstrap server");
         }
+        // A malformed group or topic is refused before a database or a broker is touched.
+        new WorkerSettings(group, topic == null ? "mopr.events" : topic, Duration.ofSeconds(1), Duration.ofSeconds(1));
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.kafka.bootstrap-servers", bootstrap);
         properties.put("mopr.kafka.worker.group", group);

@@ -158,6 +158,11 @@ public final class ProjectionWorker implements SmartLifecycle {
             } catch (WakeupException e) {
                 // stop() woke the consumer up; the loop's condition ends it.
             } catch (RuntimeException e) {
+                if (e instanceof OffsetOutOfRangeException outOfRange) {
+                    throw new MissingRecordsException("group " + settings.group() + " stored offsets "
+                            + outOfRange.offsetOutOfRangePartitions() + " that the topic does not have: it was deleted "
+                            + "and created again, or lost records; rebuild with a new group on an empty database");
+                }
                 if (isFatal(e)) {
                     throw e;
                 }
