@@ -15,6 +15,7 @@ import org.mopr.ledger.projection.replay.BulkRebuild;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +50,8 @@ public class ProjectionConfiguration {
         return new Projector(new JdbcTemplate(dataSource));
     }
 
+    // Off on a node whose projections are written by Kafka workers, so the tables have one writer only.
+    @ConditionalOnProperty(name = "mopr.projection.processor.enabled", havingValue = "true", matchIfMissing = true)
     @Bean
     public ProjectionEventHandler projectionEventHandler(Projector projector) {
         return new ProjectionEventHandler(projector);
@@ -64,6 +67,7 @@ public class ProjectionConfiguration {
         return queries.trialBalance();
     }
 
+    @ConditionalOnProperty(name = "mopr.projection.processor.enabled", havingValue = "true", matchIfMissing = true)
     @Bean
     public ConfigurerModule projectionProcessor(ProjectionSettings settings) {
         return configurer -> configurer.eventProcessing(processing -> processing
