@@ -56,7 +56,7 @@ public final class EventRecords {
         put(headers, GLOBAL_INDEX, Long.toString(event.globalIndex()));
         put(headers, SEQUENCE, Long.toString(event.sequenceNumber()));
         put(headers, EVENT_ID, event.eventId());
-        Provenance provenance = ProvenanceOf.of(event.payloadObject());
+        Provenance provenance = org.mopr.ledger.provenance.Provenances.of(event.payloadObject());
         if (provenance != null) {
             put(headers, ORIGIN, provenance.origin().name());
             put(headers, CLAIMS, provenance.claims().isEmpty() ? null : String.join(",", provenance.claims()));

@@ -10,6 +10,7 @@ import org.mopr.ledger.projection.rates.RateRows;
 import org.mopr.ledger.projection.reconciliation.AsideRows;
 import org.mopr.ledger.projection.section.SectionRows;
 import org.mopr.ledger.provenance.Provenance;
+import org.mopr.ledger.provenance.Provenances;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashMap;

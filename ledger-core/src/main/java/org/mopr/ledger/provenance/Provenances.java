@@ -1,16 +1,14 @@
-package org.mopr.ledger.projection.engine;
-
-import org.mopr.ledger.provenance.Provenance;
+package org.mopr.ledger.provenance;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 
 /**
- * Reads the provenance of any event. Every event of ledger-core is a record with a {@code provenance} component;
- * reading it by reflection (resolved once per class) means an event type added later still lands in "explain"
- * instead of stalling the processor.
+ * Reads the provenance of any event: for projections, Kafka headers and reports alike. Every event of ledger-core is a record with a
+ * {@code provenance} component; reading it by reflection (resolved once per class) means an event type added
+ * later is still published with its origin instead of without one.
  */
-final class Provenances {
+public final class Provenances {
 
     private static final ClassValue<Method> ACCESSOR = new ClassValue<>() {
         @Override
@@ -32,7 +30,8 @@ final class Provenances {
     private Provenances() {
     }
 
-    static Provenance of(Object payload) {
+    /** The payload's provenance, or null for an event that states none. */
+    public static Provenance of(Object payload) {
         Method accessor = ACCESSOR.get(payload.getClass());
         if (accessor == null) {
             return null;
@@ -40,8 +39,7 @@ final class Provenances {
         try {
             return (Provenance) accessor.invoke(payload);
         } catch (ReflectiveOperationException e) {
-            throw new ProjectionException("cannot read the provenance of " + payload.getClass().getSimpleName()
-                    + ": " + e.getMessage());
+            throw new IllegalStateException("cannot read the provenance of " + payload.getClass().getSimpleName(), e);
         }
     }
 }
