@@ -36,7 +36,7 @@ public class BenchCommand implements Callable<Integer> {
             description = "Writer threads, the same for the ledger and plain JDBC (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--events-per-transaction", paramLabel = "E", defaultValue = "10000",
+    @Option(names = "--events-per-transaction", paramLabel = "E", defaultValue = "2000",
             description = "Events per transaction, in the ledger (whole commands) and in plain JDBC (default: ${DEFAULT-VALUE}).")
     int eventsPerTransaction;
 
