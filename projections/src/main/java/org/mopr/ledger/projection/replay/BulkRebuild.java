@@ -80,11 +80,13 @@ public final class BulkRebuild {
             listener.started(scope, begun.resumed(), begun.entry().position());
             Page page = new Page(begun.entry(), begun.tokens(), 0, begun.entry().position(), false);
             long events = 0;
-            while (!page.done()) {
-                page = scope.equals(ALL_RUNS) ? nextPageOfAll(page) : nextPageOfRun(page);
-                if (!page.done()) {
-                    events += page.projected();
-                    listener.batchCommitted(events, page.position());
+            try (PagePrefetch prefetch = new PagePrefetch(this::preparePageOfAll)) {
+                while (!page.done()) {
+                    page = scope.equals(ALL_RUNS) ? nextPageOfAll(page, prefetch) : nextPageOfRun(page);
+                    if (!page.done()) {
+                        events += page.projected();
+                        listener.batchCommitted(events, page.position());
+                    }
                 }
             }
             return new Result(scope, begun.resumed(), events, page.position(),
@@ -134,30 +136,42 @@ public final class BulkRebuild {
         return new Begun(log.start(scope, ReplayBound.of(tokens).toJson()), tokens, false);
     }
 
-    /** One page of every run: project what the tokens do not cover yet, and advance the tokens with it. */
-    private Page nextPageOfAll(Page previous) {
-        return tx.execute(status -> {
-            SegmentTokens tokens = previous.tokens().copy();
-            List<EventTableReader.Row> rows = reader.read(tokens.lowestIndex(), tokens.gaps(), Long.MAX_VALUE, null,
-                    batchSize, Instant.now().minus(GAP_TIMEOUT));
-            if (rows.isEmpty()) {
+    /**
+     * One page of every run: project what the tokens do not cover yet, and advance the tokens with it. The page was
+     * read and folded ahead (PagePrefetch) while the one before it was written; here it is written with its tokens.
+     */
+    private Page nextPageOfAll(Page previous, PagePrefetch prefetch) {
+        PagePrefetch.Prepared prepared = prefetch.take(previous.tokens(), previous.position());
+        if (prepared.empty()) {
+            return tx.execute(status -> {
                 log.finish(previous.entry());
-                return new Page(previous.entry(), tokens, 0, previous.position(), true);
-            }
-            ProjectionBatch batch = projector.newBatch();
-            long position = previous.position();
-            for (EventTableReader.Row row : rows) {
-                long index = row.envelope().globalIndex();
-                if (!tokens.covers(tokens.segmentOf(row.envelope().aggregateId()), index)) {
-                    batch.add(row.envelope());
-                }
-                tokens.advance(index, row.recent());
-                position = Math.max(position, index);
-            }
-            projector.flush(batch);
-            claims.store(tokens);
-            return new Page(log.progress(previous.entry(), position, batch.size()), tokens, batch.size(), position, false);
+                return new Page(previous.entry(), prepared.tokens(), 0, previous.position(), true);
+            });
+        }
+        prefetch.readAhead(prepared);
+        return tx.execute(status -> {
+            projector.flush(prepared.batch());
+            claims.store(prepared.tokens());
+            return new Page(log.progress(previous.entry(), prepared.position(), prepared.batch().size()),
+                    prepared.tokens(), prepared.batch().size(), prepared.position(), false);
         });
+    }
+
+    /** Reads the page after {@code tokens} and folds it, advancing {@code tokens} (a copy) past it; no writes. */
+    private PagePrefetch.Prepared preparePageOfAll(SegmentTokens tokens, long after) {
+        List<EventTableReader.Row> rows = reader.read(tokens.lowestIndex(), tokens.gaps(), Long.MAX_VALUE, null,
+                batchSize, Instant.now().minus(GAP_TIMEOUT));
+        ProjectionBatch batch = projector.newBatch();
+        long position = after;
+        for (EventTableReader.Row row : rows) {
+            long index = row.envelope().globalIndex();
+            if (!tokens.covers(tokens.segmentOf(row.envelope().aggregateId()), index)) {
+                batch.add(row.envelope());
+            }
+            tokens.advance(index, row.recent());
+            position = Math.max(position, index);
+        }
+        return new PagePrefetch.Prepared(batch, tokens, position, rows.isEmpty());
     }
 
     /** One page of one run: its events up to the bound, those the bound's tokens cover. */
