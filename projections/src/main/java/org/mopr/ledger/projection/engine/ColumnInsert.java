@@ -1,8 +1,13 @@
 package org.mopr.ledger.projection.engine;
 
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.PreparedStatement;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,9 +15,11 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
- * Rows of a high-volume table (events, journal lines) written as one statement per batch: each column goes to the
- * server as one array and {@code unnest} turns the arrays back into rows. A batch of 5,000 events is then two
- * statements instead of 15,000 executions of a prepared insert, which was most of a replay's time.
+ * Rows of a high-volume table (events, journal lines) written as one {@code COPY ... FROM STDIN} per batch, in the
+ * caller's transaction. A batch of 5,000 events is then two statements instead of 15,000 executions of a prepared
+ * insert, which was most of a replay's time; COPY rather than {@code unnest} of one array per column because the
+ * server then reads plain text fields instead of parsing array literals and running a set-returning function,
+ * which was half of a rebuild's time after the inserts were batched (ledger-api/BENCHMARK.md).
  */
 public final class ColumnInsert<R> {
 
@@ -24,15 +31,14 @@ public final class ColumnInsert<R> {
     private final List<Column<R>> columns;
     private final List<R> rows = new ArrayList<>();
 
+    /** @param columns each column's SQL type documents what its values must be; COPY reads them as that type */
     public ColumnInsert(String table, List<Column<R>> columns) {
         this.columns = List.copyOf(columns);
         StringJoiner names = new StringJoiner(", ");
-        StringJoiner arrays = new StringJoiner(", ");
         for (Column<R> c : columns) {
             names.add(c.name());
-            arrays.add("?::" + c.sqlType() + "[]");
         }
-        this.sql = "INSERT INTO " + table + " (" + names + ") SELECT * FROM unnest(" + arrays + ")";
+        this.sql = "COPY " + table + " (" + names + ") FROM STDIN";
     }
 
     public void add(R row) {
@@ -48,20 +54,42 @@ public final class ColumnInsert<R> {
         if (values.isEmpty()) {
             return;
         }
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql);
+        StringBuilder text = new StringBuilder(values.size() * 64 * columns.size() / 4);
+        for (R row : values) {
             for (int i = 0; i < columns.size(); i++) {
-                Column<R> column = columns.get(i);
-                Object[] array = new Object[values.size()];
-                int j = 0;
-                for (R row : values) {
-                    Object value = column.value().apply(row);
-                    // Dates travel as ISO text; the array's cast reads them back.
-                    array[j++] = value instanceof java.time.LocalDate d ? d.toString() : value;
+                if (i > 0) {
+                    text.append('\t');
                 }
-                ps.setArray(i + 1, con.createArrayOf(column.sqlType(), array));
+                appendField(text, columns.get(i).value().apply(row));
             }
-            return ps;
+            text.append('\n');
+        }
+        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+        jdbc.execute((ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
+            } catch (IOException e) {
+                throw new SQLException("COPY of " + values.size() + " rows could not be sent: " + e.getMessage(), e);
+            }
         });
+    }
+
+    /** COPY's text format: null is \N; backslash, tab, newline and carriage return are escaped. */
+    private static void appendField(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        String s = value.toString();   // numbers and ISO dates (LocalDate.toString) are what COPY reads back
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
     }
 }
