@@ -46,6 +46,18 @@ public class MoneyController {
         this.labels = labels;
     }
 
+    /** The period, step, currency filter and conversion every money listing takes, parsed and checked once. */
+    private record Window(YearMonth from, YearMonth to, Period period, Currency only, ConvertTo conversion) {
+    }
+
+    private Window window(String from, String to, String period, String currency, String convert, String rateTable) {
+        YearMonth f = Params.month("from", from, false, FIRST);
+        YearMonth t = Params.month("to", to, true, LAST);
+        Params.range(f, t);
+        return new Window(f, t, Params.period(period, Period.MONTH), Params.currency("currency", currency),
+                conversion(convert, rateTable));
+    }
+
     @GetMapping("/income")
     @Operation(summary = "Dues and donations by section, period (month, year, total) and currency")
     public Listing<MoneyRows.IncomeRow> income(@RequestParam(required = false) String run,
@@ -63,12 +75,12 @@ public class MoneyController {
         PageRequest page = Params.page(limit, offset);
         IncomeKind k = Params.choice("kind", kind, IncomeKind.class, null);
         String code = existingSection(runId, Params.sectionCode("section", section));
-        YearMonth f = Params.month("from", from, false, FIRST);
-        YearMonth t = Params.month("to", to, true, LAST);
-        Params.range(f, t);
-        Period p = Params.period(period, Period.MONTH);
-        Currency only = Params.currency("currency", currency);
-        ConvertTo conversion = conversion(convert, rateTable);
+        Window w = window(from, to, period, currency, convert, rateTable);
+        YearMonth f = w.from();
+        YearMonth t = w.to();
+        Period p = w.period();
+        Currency only = w.only();
+        ConvertTo conversion = w.conversion();
         return Listing.of(runId, Filtered.page(
                 chunk -> queries.income().income(runId, k, code, f, t, p, conversion, chunk),
                 only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
@@ -93,12 +105,12 @@ public class MoneyController {
         String runId = runs.resolveId(run);
         PageRequest page = Params.page(limit, offset);
         String c = Params.sectionCode("country", country);
-        YearMonth f = Params.month("from", from, false, FIRST);
-        YearMonth t = Params.month("to", to, true, LAST);
-        Params.range(f, t);
-        Period p = Params.period(period, Period.MONTH);
-        Currency only = Params.currency("currency", currency);
-        ConvertTo conversion = conversion(convert, rateTable);
+        Window w = window(from, to, period, currency, convert, rateTable);
+        YearMonth f = w.from();
+        YearMonth t = w.to();
+        Period p = w.period();
+        Currency only = w.only();
+        ConvertTo conversion = w.conversion();
         return Listing.of(runId, Filtered.page(
                 chunk -> queries.income().aid(runId, account, c, f, t, p, conversion, chunk),
                 only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
@@ -123,12 +135,12 @@ public class MoneyController {
                                             @RequestParam(required = false) String offset) {
         String runId = runs.resolveId(run);
         PageRequest page = Params.page(limit, offset);
-        YearMonth f = Params.month("from", from, false, FIRST);
-        YearMonth t = Params.month("to", to, true, LAST);
-        Params.range(f, t);
-        Period p = Params.period(period, Period.MONTH);
-        Currency only = Params.currency("currency", currency);
-        ConvertTo conversion = conversion(convert, rateTable);
+        Window w = window(from, to, period, currency, convert, rateTable);
+        YearMonth f = w.from();
+        YearMonth t = w.to();
+        Period p = w.period();
+        Currency only = w.only();
+        ConvertTo conversion = w.conversion();
         return Listing.of(runId, Filtered.page(
                 chunk -> queries.ledger().flows(runId, f, t, account, p, conversion, chunk),
                 only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
