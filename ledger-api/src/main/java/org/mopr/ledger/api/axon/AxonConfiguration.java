@@ -1,7 +1,12 @@
 package org.mopr.ledger.api.axon;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -54,6 +59,28 @@ public class AxonConfiguration {
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Axon's JDBC storage engine exactly as its Spring Boot auto-configuration builds it, except that a unit of
+     * work's events are appended with one COPY (CopyAppendEvents) rather than a batch of INSERTs.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .appendEvents(new CopyAppendEvents())
+                .build();
     }
 
     @Bean
