@@ -99,17 +99,11 @@ public final class Bench {
         long dues = count(jdbc, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'org.mopr.ledger.section.DuesCollected'");
         registry.completed(RUN, stored, null);
 
-        out.println("ingest: the same rows with plain JDBC");
-        PlainIngest plain = new PlainIngest(dataSource, options.threads(), options.eventsPerTransaction());
-        BenchResult.Phase plainIngest;
-        try {
-            plain.createTable();
-            plainIngest = timed(heap, plain::run);
-            plain.dropTable();
-        } catch (Exception e) {
-            throw new IllegalStateException("plain JDBC ingest failed: " + e.getMessage(), e);
-        }
+        out.println("ingest: the same rows with plain JDBC (batch inserts, then COPY for reference)");
+        BenchResult.Phase plainIngest = plain(dataSource, heap, false);
+        BenchResult.Phase plainCopy = plain(dataSource, heap, true);
         require(plainIngest.events() == stored, "plain JDBC inserted " + plainIngest.events() + " rows of " + stored);
+        require(plainCopy.events() == stored, "plain COPY loaded " + plainCopy.events() + " rows of " + stored);
 
         out.println("replay: plain JDBC scan, then the rebuild of every projection");
         BenchResult.Phase scan = timed(heap, new PlainScan(dataSource)::run);
@@ -124,8 +118,21 @@ public final class Bench {
                 + "see BENCHMARK.md)";
         long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
                 Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
-        return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, replay, scan, replay.events(),
+        return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, replay, scan, replay.events(),
                 null, null, kafkaNote, peak, HeapWatch.maxHeap(), loadBefore, load());
+    }
+
+    /** The same rows again with plain JDBC into a fresh table of the event table's shape, dropped afterwards. */
+    private BenchResult.Phase plain(DataSource dataSource, HeapWatch heap, boolean copy) {
+        PlainIngest plain = new PlainIngest(dataSource, options.threads(), options.eventsPerTransaction(), copy);
+        try {
+            plain.createTable();
+            BenchResult.Phase phase = timed(heap, plain::run);
+            plain.dropTable();
+            return phase;
+        } catch (Exception e) {
+            throw new IllegalStateException("plain JDBC ingest failed: " + e.getMessage(), e);
+        }
     }
 
     /** The shipped member-level scenario with the size knob set to {@code events}. */

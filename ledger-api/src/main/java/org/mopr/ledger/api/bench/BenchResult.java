@@ -8,11 +8,12 @@ import java.util.Locale;
  * {@code storedEvents}; plain JDBC inserted, the scan read and the rebuild projected exactly as many.
  *
  * @param duesEvents    member dues events among the stored ones (the scenario's size knob)
+ * @param plainCopy     the same rows loaded with binary COPY: a reference only, the ratio uses batch inserts
  * @param kafka         null when Kafka was not measured; {@code kafkaNote} then says why
  * @param loadBefore    the machine's one-minute load average when the benchmark began (negative if unknown)
  */
 public record BenchResult(BenchOptions options, String where, long duesEvents, long storedEvents,
-                          Phase ingest, Phase plainIngest, Phase replay, Phase plainScan,
+                          Phase ingest, Phase plainIngest, Phase plainCopy, Phase replay, Phase plainScan,
                           long projectedEvents, Phase kafka, Phase plainKafka, String kafkaNote,
                           long peakHeapBytes, long maxHeapBytes, double loadBefore, double loadAfter) {
 
@@ -56,7 +57,8 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         line(out, "ingest", "ledger", ingest, "events", "scenario -> aggregates -> event store");
         line(out, "", "plain", plainIngest, "rows", "JDBC batch inserts of the same rows into a table of the same shape");
-        out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", ingestRatio());
+        line(out, "", "copy", plainCopy, "rows", "for reference: the same rows with one binary COPY per transaction");
+        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (ledger / plain batch inserts)%n", "", "ratio", ingestRatio());
         line(out, "replay", "ledger", replay, "events", "rebuild of every projection: bulk, handover, catch-up, trial balance");
         line(out, "", "plain", plainScan, "events", "JDBC scan of the event table, every payload deserialized");
         out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", replayRatio());
@@ -66,8 +68,8 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
             line(out, "kafka", "ledger", kafka, "events", "published and consumed into the projections");
             line(out, "", "plain", plainKafka, "records", "plain producer and consumer of the same records");
         }
-        out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC = %,d scanned = %,d projected; "
-                + "trial balance zero%n", storedEvents, plainIngest.events(), plainScan.events(), projectedEvents);
+        out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC (and by COPY) = %,d scanned = %,d "
+                + "projected; trial balance zero%n", storedEvents, plainIngest.events(), plainScan.events(), projectedEvents);
         out.printf(Locale.ROOT, "peak heap: %,d MB (max heap %,d MB)%n", peakHeapBytes >> 20, maxHeapBytes >> 20);
         out.println(ratiosLine());
     }

@@ -57,6 +57,7 @@ class BenchSmokeTest {
         assertThat(counts.get()[2]).as("journal lines of dues: a debit and a credit each").isEqualTo(2 * EVENTS);
         assertThat(result.storedEvents()).isGreaterThan(EVENTS);
         assertThat(result.plainIngest().events()).isEqualTo(result.storedEvents());
+        assertThat(result.plainCopy().events()).isEqualTo(result.storedEvents());
         assertThat(result.plainScan().events()).isEqualTo(result.storedEvents());
         assertThat(result.projectedEvents()).isEqualTo(result.storedEvents());
         assertThat(synthetic.get()).isNotEmpty().isEqualTo(historical.get());
