@@ -69,9 +69,7 @@ public final class Bench {
                 "--spring.flyway.schemas=" + db.schema(),
                 "--spring.flyway.default-schema=" + db.schema(),
                 // Writers, the reader of the plain inserts, the replay and the processor each hold a connection.
-                "--spring.datasource.hikari.maximum-pool-size=" + (options.threads() + 4),
-                "--logging.level.root=WARN",
-                "--spring.main.log-startup-info=false"));
+                "--spring.datasource.hikari.maximum-pool-size=" + (options.threads() + 4)));
         args.addAll(extraArgs);
         return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
                 .run(args.toArray(String[]::new));
