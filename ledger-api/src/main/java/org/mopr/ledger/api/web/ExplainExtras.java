@@ -2,6 +2,7 @@ package org.mopr.ledger.api.web;
 
 import org.mopr.ledger.money.Currency;
 import org.mopr.ledger.money.Money;
+import org.mopr.ledger.projection.explain.ExplainQueries;
 import org.mopr.ledger.projection.explain.ExplainedEvent;
 import org.mopr.ledger.projection.explain.Explanation;
 import org.mopr.ledger.projection.explain.ProvenanceView;
@@ -9,17 +10,15 @@ import org.mopr.ledger.projection.query.Args;
 import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.Paged;
+import org.mopr.ledger.projection.query.ProjectionQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Explanations the query service does not offer: a flow of money between two accounts (what the page's Sankey shows)
@@ -30,9 +29,11 @@ import java.util.Objects;
 public class ExplainExtras {
 
     private final JdbcTemplate jdbc;
+    private final ExplainQueries explain;
 
-    public ExplainExtras(JdbcTemplate jdbc) {
+    public ExplainExtras(JdbcTemplate jdbc, ProjectionQueries queries) {
         this.jdbc = jdbc;
+        this.explain = queries.explain();
     }
 
     /**
@@ -119,23 +120,6 @@ public class ExplainExtras {
     }
 
     private Map<Long, ProvenanceView> provenances(String run, Collection<Long> ids) {
-        List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
-        Map<Long, ProvenanceView> byId = new HashMap<>();
-        if (wanted.isEmpty()) {
-            return byId;
-        }
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT provenance_id, origin, claim_ids, rule, parameters, seed, placement "
-                    + "FROM proj_provenance WHERE run_id = ? AND provenance_id = ANY (?)");
-            ps.setString(1, run);
-            ps.setArray(2, con.createArrayOf("bigint", wanted.toArray()));
-            return ps;
-        }, rs -> {
-            Array claims = rs.getArray(3);
-            byId.put(rs.getLong(1), new ProvenanceView(rs.getLong(1), rs.getString(2),
-                    List.of((String[]) claims.getArray()), rs.getString(4), rs.getString(5),
-                    rs.getObject(6, Long.class), rs.getString(7)));
-        });
-        return byId;
+        return explain.provenances(run, ids);
     }
 }

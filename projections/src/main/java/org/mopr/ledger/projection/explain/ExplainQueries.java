@@ -120,7 +120,9 @@ public final class ExplainQueries {
                 e.sequenceNumber(), e.eventType(), e.on(), e.amount(), full.provenance())).orElse(e);
     }
 
-    private Map<Long, ProvenanceView> provenances(String run, Collection<Long> ids) {
+    /** The provenances of the given ids (nulls and repeats ignored), one query; for explanations built elsewhere too. */
+    public Map<Long, ProvenanceView> provenances(String run, Collection<Long> requested) {
+        List<Long> ids = requested.stream().filter(java.util.Objects::nonNull).distinct().toList();
         Map<Long, ProvenanceView> byId = new HashMap<>();
         if (ids.isEmpty()) {
             return byId;
