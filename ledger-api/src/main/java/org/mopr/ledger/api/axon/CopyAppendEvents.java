@@ -10,8 +10,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWrite
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,6 +36,8 @@ final class CopyAppendEvents implements AppendEventsStatementBuilder {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     private static final short FIELDS = 9;
+    /** Small enough to start the server early, large enough that a send is not a system call per row. */
+    private static final int CHUNK_BYTES = 64 * 1024;
 
     @Override
     public PreparedStatement build(Connection connection, EventSchema schema, Class<?> dataType,
@@ -47,16 +49,11 @@ final class CopyAppendEvents implements AppendEventsStatementBuilder {
                     timestampWriter);
         }
         String sql = "COPY " + schema.domainEventTable() + " (" + schema.domainEventFields() + ") FROM STDIN (FORMAT binary)";
-        byte[] data = encode(events, serializer);
         PGConnection pg = connection.unwrap(PGConnection.class);
         return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
                 new Class<?>[]{PreparedStatement.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "executeBatch" -> {
-                        try {
-                            pg.getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
-                        } catch (IOException e) {
-                            throw new SQLException("COPY of " + events.size() + " events could not be sent: " + e.getMessage(), e);
-                        }
+                        copy(pg.getCopyAPI().copyIn(sql), events, serializer);
                         int[] counts = new int[events.size()];
                         Arrays.fill(counts, 1);
                         yield counts;
@@ -71,33 +68,68 @@ final class CopyAppendEvents implements AppendEventsStatementBuilder {
                 });
     }
 
-    /** Rows in the order of EventSchema.domainEventFields(): the same values Axon's default statement binds. */
-    private static byte[] encode(List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.size() * 768);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+    /**
+     * Encodes and sends the rows a chunk at a time, so PostgreSQL (another process, so another core) parses and
+     * indexes the rows already sent while this thread serializes the next ones: the writer's Java work overlaps
+     * the server's instead of preceding it. A chunk is bounded; only the whole COPY commits, with the transaction.
+     */
+    private static void copy(CopyIn copy, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
+        Chunk chunk = new Chunk();
+        try {
+            DataOutputStream out = new DataOutputStream(chunk);
             out.write(HEADER);
             for (EventMessage<?> message : events) {
-                DomainEventMessage<?> event = (DomainEventMessage<?>) message;
-                SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-                SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-                out.writeShort(FIELDS);
-                text(out, event.getIdentifier());
-                text(out, event.getAggregateIdentifier());
-                out.writeInt(8);
-                out.writeLong(event.getSequenceNumber());
-                text(out, event.getType());
-                // The default TimestampWriter of a VARCHAR column writes this ISO form.
-                text(out, DateTimeUtils.formatInstant(event.getTimestamp()));
-                text(out, payload.getType().getName());
-                text(out, payload.getType().getRevision());
-                raw(out, payload.getData());
-                raw(out, metaData.getData());
+                row(out, (DomainEventMessage<?>) message, serializer);
+                if (chunk.size() >= CHUNK_BYTES) {
+                    send(copy, chunk);
+                }
             }
             out.writeShort(-1);
-        } catch (IOException e) {
-            throw new SQLException("could not encode events for COPY: " + e.getMessage(), e);
+            send(copy, chunk);
+            copy.endCopy();
+        } catch (IOException | RuntimeException | SQLException e) {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new SQLException("COPY of " + events.size() + " events failed: " + e.getMessage(), e);
         }
-        return bytes.toByteArray();
+    }
+
+    private static void send(CopyIn copy, Chunk chunk) throws SQLException {
+        copy.writeToCopy(chunk.buffer(), 0, chunk.size());
+        chunk.reset();
+    }
+
+    /** A reusable buffer whose bytes go to the driver without a copy. */
+    private static final class Chunk extends ByteArrayOutputStream {
+        Chunk() {
+            super(CHUNK_BYTES + 4096);
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
+    }
+
+    /** A row in the order of EventSchema.domainEventFields(): the same values Axon's default statement binds. */
+    private static void row(DataOutputStream out, DomainEventMessage<?> event, Serializer serializer) throws IOException {
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+        out.writeShort(FIELDS);
+        text(out, event.getIdentifier());
+        text(out, event.getAggregateIdentifier());
+        out.writeInt(8);
+        out.writeLong(event.getSequenceNumber());
+        text(out, event.getType());
+        // The default TimestampWriter of a VARCHAR column writes this ISO form.
+        text(out, DateTimeUtils.formatInstant(event.getTimestamp()));
+        text(out, payload.getType().getName());
+        text(out, payload.getType().getRevision());
+        raw(out, payload.getData());
+        raw(out, metaData.getData());
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {
