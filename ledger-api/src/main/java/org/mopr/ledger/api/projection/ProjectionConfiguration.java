@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +47,8 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    public Projector projector(DataSource dataSource) {
-        return new Projector(new JdbcTemplate(dataSource));
+    public Projector projector(DataSource dataSource, ApplicationEventPublisher publisher) {
+        return new Projector(new JdbcTemplate(dataSource), () -> ProjectionsChanged.announceNow(publisher));
     }
 
     // Off on a node whose projections are written by Kafka workers, so the tables have one writer only.
@@ -92,7 +93,8 @@ public class ProjectionConfiguration {
 
     @Bean
     public ReplayService replayService(BulkRebuild bulkRebuild, ObjectProvider<EventProcessingConfiguration> processing,
-                                       TrialBalance trialBalance, DataSource dataSource, ProjectionSettings settings) {
-        return new ReplayService(bulkRebuild, processing, trialBalance, new JdbcTemplate(dataSource), settings);
+                                       TrialBalance trialBalance, DataSource dataSource, ProjectionSettings settings,
+                                       ApplicationEventPublisher publisher) {
+        return new ReplayService(bulkRebuild, processing, trialBalance, new JdbcTemplate(dataSource), settings, publisher);
     }
 }

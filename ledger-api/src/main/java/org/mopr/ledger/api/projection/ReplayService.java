@@ -7,6 +7,7 @@ import org.mopr.ledger.projection.ledger.TrialBalance;
 import org.mopr.ledger.projection.replay.BulkRebuild;
 import org.mopr.ledger.projection.replay.ReplayListener;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
@@ -33,9 +34,12 @@ public class ReplayService {
     private final TrialBalance trialBalance;
     private final JdbcTemplate jdbc;
     private final ProjectionSettings settings;
+    private final ApplicationEventPublisher publisher;
 
     public ReplayService(BulkRebuild bulkRebuild, ObjectProvider<EventProcessingConfiguration> processing,
-                         TrialBalance trialBalance, JdbcTemplate jdbc, ProjectionSettings settings) {
+                         TrialBalance trialBalance, JdbcTemplate jdbc, ProjectionSettings settings,
+                         ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.bulkRebuild = bulkRebuild;
         this.processing = processing;
         this.trialBalance = trialBalance;
@@ -54,8 +58,9 @@ public class ReplayService {
         processor.shutDown();
         BulkRebuild.Result result;
         try {
-            result = bulkRebuild.rebuild(run, new Progress(out, listener));
+            result = bulkRebuild.rebuild(run, new Progress(out, listener, publisher));
         } finally {
+            ProjectionsChanged.announceNow(publisher);
             // Whatever happened, live projection goes on from the tokens: after a failed replay of every run the
             // processor simply continues the rebuild where the replay stopped.
             processor.start();
@@ -118,12 +123,14 @@ public class ReplayService {
 
         private final Consumer<String> out;
         private final ReplayListener listener;
+        private final ApplicationEventPublisher publisher;
         private final long started = System.nanoTime();
         private long lastPrinted = System.nanoTime();
 
-        Progress(Consumer<String> out, ReplayListener listener) {
+        Progress(Consumer<String> out, ReplayListener listener, ApplicationEventPublisher publisher) {
             this.out = out;
             this.listener = listener;
+            this.publisher = publisher;
         }
 
         @Override
@@ -131,6 +138,7 @@ public class ReplayService {
             String what = scope.equals(BulkRebuild.ALL_RUNS) ? "every run" : "run " + scope;
             out.accept(resumed ? "replay of " + what + ": resuming an unfinished replay"
                     : "replay of " + what + ": projections dropped, rebuilding from the event store");
+            ProjectionsChanged.announceNow(publisher);
             listener.started(scope, resumed, position);
         }
 
@@ -143,6 +151,7 @@ public class ReplayService {
                 out.accept(String.format(Locale.ROOT, "replay: %d events, at #%d, %d events/s", events, position,
                         events * 1000 / millis));
             }
+            ProjectionsChanged.announceNow(publisher);
             listener.batchCommitted(events, position);
         }
     }

@@ -1,7 +1,9 @@
 package org.mopr.ledger.api.run;
 
+import org.mopr.ledger.api.projection.ProjectionsChanged;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.RunRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -18,9 +20,11 @@ public class JdbcRunRegistry implements RunRegistry {
             rs.getString("fingerprint"));
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    public JdbcRunRegistry(JdbcTemplate jdbc) {
+    public JdbcRunRegistry(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     @Override
@@ -49,17 +53,20 @@ public class JdbcRunRegistry implements RunRegistry {
     public void started(RunId runId, String scenario, long seed, String scenarioText) {
         jdbc.update("INSERT INTO ledger_run (run_id, scenario, seed, status, scenario_text) VALUES (?, ?, ?, 'RUNNING', ?)",
                 runId.value(), scenario, seed, scenarioText);
+        ProjectionsChanged.announce(publisher);
     }
 
     @Override
     public void completed(RunId runId, long events, String fingerprint) {
         jdbc.update("UPDATE ledger_run SET status = 'COMPLETE', events = ?, fingerprint = ?, finished_at = now() "
                 + "WHERE run_id = ?", events, fingerprint, runId.value());
+        ProjectionsChanged.announce(publisher);
     }
 
     @Override
     public void failed(RunId runId, String reason) {
         jdbc.update("UPDATE ledger_run SET status = 'FAILED', failure = ?, finished_at = now() WHERE run_id = ?",
                 reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 2000)), runId.value());
+        ProjectionsChanged.announce(publisher);
     }
 }

@@ -2,6 +2,8 @@ package org.mopr.ledger.projection.engine;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 
@@ -13,9 +15,20 @@ import java.util.List;
 public final class Projector {
 
     private final JdbcTemplate jdbc;
+    private final Runnable afterCommit;
 
     public Projector(JdbcTemplate jdbc) {
+        this(jdbc, () -> { });
+    }
+
+    /**
+     * @param afterCommit told once the transaction that wrote a batch has committed (or at once without one), so
+     *                    a reader that keeps answers (the API's read cache) never keeps one from before the batch
+     *                    under a generation that comes after it
+     */
+    public Projector(JdbcTemplate jdbc, Runnable afterCommit) {
         this.jdbc = jdbc;
+        this.afterCommit = afterCommit;
     }
 
     public ProjectionBatch newBatch() {
@@ -25,6 +38,7 @@ public final class Projector {
     /** Writes a batch the caller folded (the bulk replay, which advances its tokens while folding). */
     public void flush(ProjectionBatch batch) {
         batch.flush(jdbc);
+        written();
     }
 
     /**
@@ -42,5 +56,19 @@ public final class Projector {
         ProjectionBatch batch = newBatch();
         events.forEach(batch::add);
         batch.flush(jdbc);
+        written();
+    }
+
+    private void written() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    afterCommit.run();
+                }
+            });
+        } else {
+            afterCommit.run();
+        }
     }
 }
