@@ -2,7 +2,6 @@ package org.mopr.ledger.api.bench;
 
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.mopr.ledger.section.CollectDues;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.CommandBatcher;
 import org.mopr.ledger.simulation.run.RunPlan;
@@ -66,7 +65,7 @@ final class AxonIngest {
                 List<Object> batch = pending.get(writer);
                 batch.add(command);
                 commands++;
-                pendingEvents[writer] += command instanceof CollectDues dues ? dues.lines().size() : 1;
+                pendingEvents[writer] += CommandBatcher.eventsOf(command);
                 if (pendingEvents[writer] >= eventsPerTransaction
                         || batch.size() == CommandBatcher.MAX_COMMANDS_PER_TRANSACTION) {
                     hand(queues.get(writer), batch, failure);

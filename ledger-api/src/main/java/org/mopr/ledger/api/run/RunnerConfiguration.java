@@ -20,7 +20,8 @@ public class RunnerConfiguration {
 
     @Bean
     ScenarioRunner scenarioRunner(CommandBatcher batcher, JdbcRunRegistry registry, JdbcRunStore store,
-                                  @Value("${mopr.run.commands-per-transaction:100}") int commandsPerTransaction) {
-        return new ScenarioRunner(batcher, registry, store, commandsPerTransaction);
+                                  @Value("${mopr.run.commands-per-transaction:100}") int commandsPerTransaction,
+                                  @Value("${mopr.run.events-per-transaction:2000}") int eventsPerTransaction) {
+        return new ScenarioRunner(batcher, registry, store, commandsPerTransaction, eventsPerTransaction);
     }
 }

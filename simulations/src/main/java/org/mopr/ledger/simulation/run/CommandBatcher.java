@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.mopr.ledger.section.CollectDues;
 import org.mopr.ledger.shared.DomainException;
 
 import java.util.List;
@@ -34,6 +35,11 @@ public final class CommandBatcher {
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.onRollback = onRollback;
+    }
+
+    /** The events a command will apply, as far as the sender can tell: a dues command's lines, else one. */
+    public static int eventsOf(Object command) {
+        return command instanceof CollectDues dues ? dues.lines().size() : 1;
     }
 
     /** Sends all commands or none: the first rejection rolls the whole batch back and is rethrown. */

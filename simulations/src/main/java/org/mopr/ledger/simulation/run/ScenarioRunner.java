@@ -8,24 +8,40 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.function.ToIntFunction;
 
 /**
- * Runs a plan into the store under a fresh run id, in batches of commands per transaction. A run is
+ * Runs a plan into the store under a fresh run id, in transactions of whole commands: at most
+ * {@code commandsPerTransaction} of them, and no more once they carry {@code eventsPerTransaction} events. The
+ * second bound matters for member-level scenarios, whose dues commands carry up to a thousand events each: Axon
+ * merges a unit of work's staged events quadratically when it first loads an aggregate, so a hundred such
+ * commands in one transaction cost far more than fifty transactions of two. A run is
  * registered RUNNING first and COMPLETE only after its last batch and its fingerprint, so a run killed half
  * way never looks complete; running the same scenario again starts clean under the next id and says so.
  */
 public final class ScenarioRunner {
 
+    /** A transaction's events are held in memory until it commits. */
+    public static final int MAX_EVENTS_PER_TRANSACTION = 100_000;
+
     private final CommandBatcher batcher;
     private final RunRegistry registry;
     private final RunStore store;
     private final int commandsPerTransaction;
+    private final int eventsPerTransaction;
 
-    public ScenarioRunner(CommandBatcher batcher, RunRegistry registry, RunStore store, int commandsPerTransaction) {
+    public ScenarioRunner(CommandBatcher batcher, RunRegistry registry, RunStore store, int commandsPerTransaction,
+                          int eventsPerTransaction) {
         if (commandsPerTransaction < 1 || commandsPerTransaction > CommandBatcher.MAX_COMMANDS_PER_TRANSACTION) {
             throw new IllegalArgumentException("commands per transaction must be 1.." + CommandBatcher.MAX_COMMANDS_PER_TRANSACTION
                     + ", got " + commandsPerTransaction);
         }
+        if (eventsPerTransaction < 1 || eventsPerTransaction > MAX_EVENTS_PER_TRANSACTION) {
+            throw new IllegalArgumentException("events per transaction must be 1.." + MAX_EVENTS_PER_TRANSACTION
+                    + ", got " + eventsPerTransaction);
+        }
+        this.eventsPerTransaction = eventsPerTransaction;
         this.batcher = batcher;
         this.registry = registry;
         this.store = store;
@@ -50,15 +66,13 @@ public final class ScenarioRunner {
         ProgressBar bar = new ProgressBar(out, plan.expectedCommands(), "commands");
         try {
             Iterator<Object> commands = plan.commands().apply(runId);
-            List<Object> batch = new ArrayList<>(commandsPerTransaction);
-            while (commands.hasNext()) {
-                batch.add(commands.next());
-                if (batch.size() == commandsPerTransaction || !commands.hasNext()) {
-                    batcher.sendAll(batch);
-                    sent += batch.size();
-                    batch.clear();
-                    bar.update(sent);
-                }
+            Iterator<List<Object>> batches = transactions(commands, commandsPerTransaction, eventsPerTransaction,
+                    CommandBatcher::eventsOf);
+            while (batches.hasNext()) {
+                List<Object> batch = batches.next();
+                batcher.sendAll(batch);
+                sent += batch.size();
+                bar.update(sent);
             }
             bar.finish();
         } catch (RuntimeException e) {
@@ -71,6 +85,35 @@ public final class ScenarioRunner {
         registry.completed(runId, fingerprint.events(), fingerprint.hex());
         return new RunSummary(runId, plan.scenario(), plan.seed(), start, sent, fingerprint.events(),
                 store.eventsByTypeAndOrigin(runId), elapsed, fingerprint.hex());
+    }
+
+    /**
+     * Groups commands, in order, into transactions of whole commands: a transaction ends at {@code maxCommands}
+     * commands or once its commands carry {@code maxEvents} events, whichever comes first.
+     */
+    static Iterator<List<Object>> transactions(Iterator<Object> commands, int maxCommands, int maxEvents,
+                                               ToIntFunction<Object> eventsOf) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return commands.hasNext();
+            }
+
+            @Override
+            public List<Object> next() {
+                if (!commands.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<Object> batch = new ArrayList<>();
+                long events = 0;
+                while (commands.hasNext() && batch.size() < maxCommands && events < maxEvents) {
+                    Object command = commands.next();
+                    batch.add(command);
+                    events += eventsOf.applyAsInt(command);
+                }
+                return batch;
+            }
+        };
     }
 
     /** "historical-s1922", then "historical-s1922-2", ...: readable, and two runs live side by side. */
