@@ -8,6 +8,7 @@ import org.mopr.ledger.projection.engine.ProjectionTables;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.RunSummary;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,11 +103,26 @@ public class RunsController {
             return ResponseEntity.accepted().location(URI.create("/api/runs?scenario=" + launched.scenario())).body(body);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            DataAccessException store = storeFailure(cause);
+            if (store != null) {
+                // The store failed, not the scenario: ProblemAdvice answers 503 and logs it, without the driver's words.
+                throw store;
+            }
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "run-failed", "The run failed", cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiProblem.conflict("interrupted while waiting for the run; it goes on, see /api/runs");
         }
+    }
+
+    /** The database's failure behind a run's failure, if there is one. */
+    static DataAccessException storeFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessException store) {
+                return store;
+            }
+        }
+        return null;
     }
 
     @DeleteMapping("/{id}")

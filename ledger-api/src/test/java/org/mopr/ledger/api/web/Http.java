@@ -82,8 +82,10 @@ public final class Http {
         throw new AssertionError("no item with " + field + "=" + value + " in " + items);
     }
 
+    /** A path of the shared {@link WebApp}, or an absolute URL (an app a test class starts on its own store). */
     public static HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(WebApp.get().baseUrl + path)).timeout(Duration.ofSeconds(180));
+        URI uri = URI.create(path.startsWith("http://") ? path : WebApp.get().baseUrl + path);
+        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(180));
     }
 
     public static Answer send(HttpRequest request) {

@@ -86,6 +86,62 @@ class WritesApiTest {
         assertThat(Http.get("/api/runs").json().path("summary").path("defaultRun").asText()).isEqualTo(app.run());
     }
 
+    /**
+     * A deleted run keeps its registry row (FAILED, with the deletion as its reason) because its events stay in the
+     * store under its id: reads refuse it, lists show it DELETED, and a new run of the same scenario and seed is
+     * given the next id rather than the deleted one's, so the two runs' events never mix.
+     */
+    @Test
+    void aDeletedRunKeepsItsIdAndARunOfTheSameScenarioAndSeedStartsUnderTheNext() {
+        String request = "{\"scenario\":\"dollar-at-2-rubles\",\"seed\":31}";
+        Http.Answer started = Http.post("/api/runs", request, WebApp.TOKEN);
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        JsonNode run = started.json().path("run");
+        String id = run.path("runId").asText();
+        assertThat(id).isEqualTo("dollar-at-2-rubles-s31");
+        long events = run.path("events").asLong();
+        String fingerprint = run.path("fingerprint").asText();
+        awaitProjected(id, events);
+        assertThat(Http.delete("/api/runs/" + id, WebApp.TOKEN).json().path("status").asText()).isEqualTo("DELETED");
+
+        assertThat(Http.get("/api/runs/" + id).problem(404, "unknown-run"))
+                .contains("was deleted").contains(RunViews.DELETED_MARK).contains("events stay in the event store");
+        JsonNode listed = Http.find(Http.get("/api/runs?limit=1000").json().path("items"), "runId", id);
+        assertThat(listed.path("status").asText()).isEqualTo("DELETED");
+        assertThat(listed.path("failure").asText()).startsWith(RunViews.DELETED_MARK);
+        assertThat(listed.path("events").asLong()).isEqualTo(events);
+        assertThat(listed.path("fingerprint").asText()).isEqualTo(fingerprint);
+        assertThat(Http.get("/api/runs?format=csv&scenario=dollar-at-2-rubles").body()).contains(id + ",dollar-at-2-rubles,31,DELETED,");
+        assertThat(app.jdbc.queryForObject("SELECT status FROM ledger_run WHERE run_id = ?", String.class, id)).isEqualTo("FAILED");
+
+        Http.Answer again = Http.post("/api/runs", request, WebApp.TOKEN);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        JsonNode rerun = again.json().path("run");
+        String next = rerun.path("runId").asText();
+        assertThat(next).isEqualTo(id + "-2");
+        assertThat(rerun.path("status").asText()).isEqualTo("COMPLETE");
+        // The same scenario and seed give the same events; the deleted run's, still stored, are not counted in.
+        assertThat(rerun.path("fingerprint").asText()).isEqualTo(fingerprint);
+        assertThat(rerun.path("events").asLong()).isEqualTo(events);
+        assertThat(storedEvents(id + "/%")).isEqualTo(events);
+        assertThat(storedEvents(next + "/%")).isEqualTo(events);
+        awaitProjected(next, events);
+        assertThat(app.jdbc.queryForObject("SELECT count(*) FROM proj_event WHERE run_id = ?", Long.class, id))
+                .as("the deleted run's projection rows stay deleted").isZero();
+        assertThat(Http.get("/api/income?run=" + next).status()).isEqualTo(200);
+        Http.get("/api/income?run=" + id).problem(404, "unknown-run");
+    }
+
+    private static void awaitProjected(String run, long events) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> app.jdbc.queryForObject(
+                "SELECT count(*) FROM proj_event WHERE run_id = ?", Long.class, run) == events);
+    }
+
+    private static long storedEvents(String aggregateLike) {
+        return app.jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?",
+                Long.class, aggregateLike);
+    }
+
     @Test
     void theTokenNeverReachesTheOutputOrAResponse() {
         Http.Answer wrong = Http.post("/api/runs", "{\"scenario\":\"half-dues\"}", WebApp.TOKEN + "x");
