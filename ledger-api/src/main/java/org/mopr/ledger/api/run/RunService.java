@@ -7,6 +7,7 @@ import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.projection.reconciliation.Reconciliation;
 import org.mopr.ledger.projection.reconciliation.ReconciliationFormat;
 import org.mopr.ledger.shared.LedgerJson;
+import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.compiler.CompiledScenario;
 import org.mopr.ledger.simulation.compiler.ScenarioCompiler;
 import org.mopr.ledger.simulation.run.RunSummary;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Compiles a scenario against the catalog and runs it. Compilation checks everything a scenario can get
@@ -54,11 +56,16 @@ public class RunService {
     }
 
     public RunSummary run(String scenarioNameOrPath, Long seed, PrintStream out) {
+        return run(scenarioNameOrPath, seed, out, id -> { });
+    }
+
+    /** @param registered told the run's id once it is registered, before its first command is sent */
+    public RunSummary run(String scenarioNameOrPath, Long seed, PrintStream out, Consumer<RunId> registered) {
         CompiledScenario compiled = compile(scenarioNameOrPath, seed);
         out.println("scenario " + compiled.settings().name() + " (seed " + compiled.settings().seed() + "): "
                 + compiled.expectedCommands() + " commands, " + compiled.omissions().size()
                 + " documented claims left out (listed in the reconciliation)");
-        return runner.run(compiled.runPlan(), out);
+        return runner.run(compiled.runPlan(), out, registered);
     }
 
     /** Runs, waits for the projections, prints the summary and the reconciliation summary, writes the reports. */

@@ -1,6 +1,7 @@
 package org.mopr.ledger.api.web;
 
 import org.mopr.ledger.api.run.RunService;
+import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.RunSummary;
 import org.mopr.ledger.simulation.scenario.ScenarioReader;
 import org.mopr.ledger.shared.DomainException;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,8 +28,11 @@ public class RunLauncher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
 
-    /** A run handed to the runner thread: the scenario and seed it was compiled with, and its outcome to come. */
-    public record Launched(String scenario, long seed, Future<RunSummary> outcome) {
+    /**
+     * A run handed to the runner thread: the scenario and seed it was compiled with, its id once it is registered
+     * (never completed if it fails before), and its outcome to come.
+     */
+    public record Launched(String scenario, long seed, CompletableFuture<RunId> runId, Future<RunSummary> outcome) {
     }
 
     private final RunService runs;
@@ -57,10 +62,12 @@ public class RunLauncher implements DisposableBean {
         if (!busy.compareAndSet(false, true)) {
             throw ApiProblem.conflict("another run started through the API is still under way; wait for it (GET /api/runs)");
         }
+        CompletableFuture<RunId> runId = new CompletableFuture<>();
         try {
             Future<RunSummary> outcome = executor.submit(() -> {
                 try {
-                    RunSummary summary = runs.run(scenario, effectiveSeed, new PrintStream(OutputStream.nullOutputStream()));
+                    RunSummary summary = runs.run(scenario, effectiveSeed, new PrintStream(OutputStream.nullOutputStream()),
+                            runId::complete);
                     log.info("run {} of {} (seed {}) started through the API: {} events, fingerprint {}",
                             summary.runId(), scenario, effectiveSeed, summary.events(), summary.fingerprint());
                     return summary;
@@ -71,7 +78,7 @@ public class RunLauncher implements DisposableBean {
                     busy.set(false);
                 }
             });
-            return new Launched(scenario, effectiveSeed, outcome);
+            return new Launched(scenario, effectiveSeed, runId, outcome);
         } catch (RuntimeException e) {
             busy.set(false);
             throw e;

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +38,8 @@ import java.util.concurrent.TimeoutException;
 @RequestMapping("/api/runs")
 @Tag(name = "runs", description = "Scenario runs: list, start (token), delete (token)")
 public class RunsController {
+
+    private static final long REGISTRATION_WAIT_MILLIS = 5_000;
 
     /** What a client sends to start a run: a shipped scenario's name and, optionally, a seed. */
     public record RunRequest(String scenario, Long seed) {
@@ -99,8 +102,12 @@ public class RunsController {
             return ResponseEntity.created(URI.create("/api/runs/" + run.runId())).body(body);
         } catch (TimeoutException e) {
             body.put("status", "RUNNING");
-            body.put("note", "still running after " + runWait.toSeconds() + " s; follow it at /api/runs");
-            return ResponseEntity.accepted().location(URI.create("/api/runs?scenario=" + launched.scenario())).body(body);
+            String where = registeredId(launched).map(id -> {
+                body.put("runId", id.value());
+                return "/api/runs/" + id.value();
+            }).orElse("/api/runs?scenario=" + launched.scenario());
+            body.put("note", "still running after " + runWait.toMillis() / 1000.0 + " s; follow it at " + where);
+            return ResponseEntity.accepted().location(URI.create(where)).body(body);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             DataAccessException store = storeFailure(cause);
@@ -123,6 +130,21 @@ public class RunsController {
             }
         }
         return null;
+    }
+
+    /**
+     * The run registers itself right after it is compiled, so its id is known long before its events are; the
+     * listing of the scenario's runs is the fallback should registration lag (a busy store).
+     */
+    private static Optional<RunId> registeredId(RunLauncher.Launched launched) {
+        try {
+            return Optional.of(launched.runId().get(REGISTRATION_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @DeleteMapping("/{id}")

@@ -88,16 +88,18 @@ class RunsInProgressApiTest {
             seed = body.path("seed").asLong();
             assertThat(seed).as("the scenario's own seed, compiled before the answer").isEqualTo(
                     app.context.getBean(org.mopr.ledger.api.run.RunService.class).compile("us-founded-1921", null).settings().seed());
-            assertThat(started.raw().headers().firstValue("Location")).hasValue("/api/runs?scenario=us-founded-1921");
+            String id = "us-founded-1921-s" + seed;
+            assertThat(body.path("runId").asText()).isEqualTo(id);
+            assertThat(started.raw().headers().firstValue("Location")).hasValue("/api/runs/" + id);
             // While it is held, the Location shows it running.
-            JsonNode running = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> newestAt(started, seed), r -> r != null);
+            JsonNode running = at(started);
+            assertThat(running.path("runId").asText()).isEqualTo(id);
             assertThat(running.path("status").asText()).isEqualTo("RUNNING");
             assertThat(running.path("fingerprint").isNull()).isTrue();
         }
 
         JsonNode run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> newestAt(started, seed), r -> r != null && !"RUNNING".equals(r.path("status").asText()));
+                .until(() -> at(started), r -> !"RUNNING".equals(r.path("status").asText()));
         String id = run.path("runId").asText();
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETE");
         assertThat(id).isEqualTo("us-founded-1921-s" + seed);
@@ -125,15 +127,12 @@ class RunsInProgressApiTest {
                 .until(() -> post(body), a -> a.status() != 409);
     }
 
-    /** The newest run of the answer's Location with the given seed, or null while there is none. */
-    private static JsonNode newestAt(Http.Answer accepted, long seed) {
+    /** The run the answer's Location points at, as it is now. */
+    private static JsonNode at(Http.Answer accepted) {
         String location = accepted.raw().headers().firstValue("Location").orElseThrow();
-        for (JsonNode item : Http.get(app.url(location)).json().path("items")) {
-            if (item.path("seed").asLong() == seed) {
-                return item;
-            }
-        }
-        return null;
+        Http.Answer now = Http.get(app.url(location));
+        assertThat(now.status()).as(now.body()).isEqualTo(200);
+        return now.json();
     }
 
     private static JsonNode awaitComplete(String id) {

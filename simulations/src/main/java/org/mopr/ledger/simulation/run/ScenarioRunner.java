@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -49,6 +50,11 @@ public final class ScenarioRunner {
     }
 
     public RunSummary run(RunPlan plan, PrintStream out) {
+        return run(plan, out, id -> { });
+    }
+
+    /** @param registered told the run's id as soon as it is registered, before its first command */
+    public RunSummary run(RunPlan plan, PrintStream out, Consumer<RunId> registered) {
         List<RunRegistry.RunRecord> earlier = registry.runsOf(plan.scenario(), plan.seed());
         String start = "fresh";
         for (RunRegistry.RunRecord record : earlier) {
@@ -60,6 +66,7 @@ public final class ScenarioRunner {
         RunId runId = nextId(plan.scenario(), plan.seed(), earlier.size());
         out.println(start.equals("fresh") ? "run " + runId + ": starting" : "run " + runId + ": " + start);
         registry.started(runId, plan.scenario(), plan.seed(), plan.scenarioText());
+        registered.accept(runId);
 
         long began = System.nanoTime();
         long sent = 0;
