@@ -89,7 +89,12 @@ final class CopyAppendEvents implements AppendEventsStatementBuilder {
             copy.endCopy();
         } catch (IOException | RuntimeException | SQLException e) {
             if (copy.isActive()) {
-                copy.cancelCopy();
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancel) {
+                    // The first failure is the one that says what went wrong (a duplicate key is 23505).
+                    e.addSuppressed(cancel);
+                }
             }
             if (e instanceof SQLException sql) {
                 throw sql;
