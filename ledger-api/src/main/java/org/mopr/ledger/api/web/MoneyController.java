@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Money: dues and donations by section, aid by country, flows between accounts, balances and the trial balance.
@@ -48,6 +50,15 @@ public class MoneyController {
 
     /** The period, step, currency filter and conversion every money listing takes, parsed and checked once. */
     private record Window(YearMonth from, YearMonth to, Period period, Currency only, ConvertTo conversion) {
+
+        /** The figures in the one currency asked for, or all of them (null). */
+        <T> Predicate<T> keeps(Function<T, Currency> currencyOf) {
+            return only == null ? null : figure -> currencyOf.apply(figure).equals(only);
+        }
+
+        MoneyRows.PeriodView periodOf(LocalDate start) {
+            return MoneyRows.PeriodView.of(period, start, from, to);
+        }
     }
 
     private Window window(String from, String to, String period, String currency, String convert, String rateTable) {
@@ -76,16 +87,11 @@ public class MoneyController {
         IncomeKind k = Params.choice("kind", kind, IncomeKind.class, null);
         String code = existingSection(runId, Params.sectionCode("section", section));
         Window w = window(from, to, period, currency, convert, rateTable);
-        YearMonth f = w.from();
-        YearMonth t = w.to();
-        Period p = w.period();
-        Currency only = w.only();
-        ConvertTo conversion = w.conversion();
         return Listing.of(runId, Filtered.page(
-                chunk -> queries.income().income(runId, k, code, f, t, p, conversion, chunk),
-                only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
+                chunk -> queries.income().income(runId, k, code, w.from(), w.to(), w.period(), w.conversion(), chunk),
+                w.keeps(figure -> figure.amount().amount().currency()), page)
                 .map(i -> new MoneyRows.IncomeRow(i.section(), labels.country(i.section()), i.kind().name(),
-                        MoneyRows.PeriodView.of(p, i.periodStart(), f, t), i.amount().amount(),
+                        w.periodOf(i.periodStart()), i.amount().amount(),
                         MoneyRows.ConvertedView.of(i.amount().converted()), i.entries())));
     }
 
@@ -106,16 +112,11 @@ public class MoneyController {
         PageRequest page = Params.page(limit, offset);
         String c = Params.sectionCode("country", country);
         Window w = window(from, to, period, currency, convert, rateTable);
-        YearMonth f = w.from();
-        YearMonth t = w.to();
-        Period p = w.period();
-        Currency only = w.only();
-        ConvertTo conversion = w.conversion();
         return Listing.of(runId, Filtered.page(
-                chunk -> queries.income().aid(runId, account, c, f, t, p, conversion, chunk),
-                only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
+                chunk -> queries.income().aid(runId, account, c, w.from(), w.to(), w.period(), w.conversion(), chunk),
+                w.keeps(figure -> figure.amount().amount().currency()), page)
                 .map(a -> new MoneyRows.AidRow(a.fromAccount(), labels.label(a.fromAccount()), a.country(),
-                        labels.country(a.country()), a.purpose().name(), MoneyRows.PeriodView.of(p, a.periodStart(), f, t),
+                        labels.country(a.country()), a.purpose().name(), w.periodOf(a.periodStart()),
                         a.amount().amount(), MoneyRows.ConvertedView.of(a.amount().converted()), a.entries(),
                         a.overdrafts())));
     }
@@ -136,16 +137,11 @@ public class MoneyController {
         String runId = runs.resolveId(run);
         PageRequest page = Params.page(limit, offset);
         Window w = window(from, to, period, currency, convert, rateTable);
-        YearMonth f = w.from();
-        YearMonth t = w.to();
-        Period p = w.period();
-        Currency only = w.only();
-        ConvertTo conversion = w.conversion();
         return Listing.of(runId, Filtered.page(
-                chunk -> queries.ledger().flows(runId, f, t, account, p, conversion, chunk),
-                only == null ? null : figure -> figure.amount().amount().currency().equals(only), page)
+                chunk -> queries.ledger().flows(runId, w.from(), w.to(), account, w.period(), w.conversion(), chunk),
+                w.keeps(figure -> figure.amount().amount().currency()), page)
                 .map(x -> new MoneyRows.FlowRow(x.fromAccount(), labels.label(x.fromAccount()), x.toAccount(),
-                        labels.label(x.toAccount()), MoneyRows.PeriodView.of(p, x.periodStart(), f, t),
+                        labels.label(x.toAccount()), w.periodOf(x.periodStart()),
                         x.amount().amount(), MoneyRows.ConvertedView.of(x.amount().converted()), x.movements())));
     }
 
