@@ -38,8 +38,8 @@ final class KafkaPhase implements AutoCloseable {
     /** Fixed for both sides, so the same keys spread over the same number of partitions. */
     static final int PARTITIONS = 4;
     /**
-     * One worker, as one plain consumer: on two cores a second worker competes with the publisher, the broker and
-     * PostgreSQL for the same CPU rather than adding any (BENCHMARK.md).
+     * One worker, as one plain consumer: nearly every event belongs to one aggregate, so to one partition, which
+     * only one worker of a group reads; a second would add a consumer, not throughput.
      */
     static final int WORKERS = 1;
     private static final long WARM_UP_MAX_EVENTS = 50_000;
