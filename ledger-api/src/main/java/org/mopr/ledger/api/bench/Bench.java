@@ -28,9 +28,10 @@ import java.util.function.Consumer;
 
 /**
  * The benchmark of issue 8, in one run on one database: ingest of the member-level scenario through the
- * aggregates beside plain JDBC inserts of the same rows, and a rebuild of every projection beside a plain scan
- * of the same rows. Everything happens in a fresh schema that is dropped at the end, and every phase is checked
- * to have handled the same number of events, so a fast wrong answer cannot pass as a result.
+ * aggregates beside plain JDBC inserts of the same rows, a rebuild of every projection beside a plain scan
+ * of the same rows, and, given a broker, publishing and projecting through Kafka beside a plain producer and
+ * consumer ({@link KafkaPhase}). Everything happens in a fresh schema (and fresh topics) removed at the end, and
+ * every phase is checked to have handled the same number of events, so a fast wrong answer cannot pass as a result.
  */
 public final class Bench {
 
@@ -56,34 +57,45 @@ public final class Bench {
 
     /** @param beforeCleanup sees the application on the benchmark's schema before it is dropped (tests look there) */
     public BenchResult run(Consumer<ConfigurableApplicationContext> beforeCleanup) {
-        try (BenchDatabase db = BenchDatabase.open(options.dbUrl()); HeapWatch heap = new HeapWatch()) {
+        // Closed in reverse: the topics are deleted, then the schema dropped, whatever failed before.
+        try (BenchDatabase db = BenchDatabase.open(options.dbUrl()); HeapWatch heap = new HeapWatch();
+             KafkaPhase kafka = options.kafka() == null ? null : new KafkaPhase(options.kafka(), out)) {
             out.println("bench: starting the ledger on " + db.where());
-            try (ConfigurableApplicationContext context = start(db)) {
-                BenchResult result = measure(context, db.where(), heap);
+            List<String> args = args(db, kafka);
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
+                    .web(WebApplicationType.NONE).run(args.toArray(String[]::new))) {
+                BenchResult result = measure(context, db.where(), heap, kafka, args);
                 beforeCleanup.accept(context);
                 return result;
             }
         }
     }
 
-    private ConfigurableApplicationContext start(BenchDatabase db) {
+    /** The application's arguments; Kafka's workers get the same, so both see one database and one set of settings. */
+    private List<String> args(BenchDatabase db, KafkaPhase kafka) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + db.url(),
                 "--spring.flyway.schemas=" + db.schema(),
                 "--spring.flyway.default-schema=" + db.schema(),
                 // Writers, the reader of the plain inserts, the replay and the processor each hold a connection.
                 "--spring.datasource.hikari.maximum-pool-size=" + (options.threads() + 4)));
+        if (kafka != null) {
+            args.addAll(kafka.springArgs());
+        }
         args.addAll(extraArgs);
-        return new SpringApplicationBuilder(LedgerApplication.class).web(WebApplicationType.NONE)
-                .run(args.toArray(String[]::new));
+        return args;
     }
 
-    private BenchResult measure(ConfigurableApplicationContext context, String where, HeapWatch heap) {
+    private BenchResult measure(ConfigurableApplicationContext context, String where, HeapWatch heap, KafkaPhase kafka,
+                                List<String> args) {
         double loadBefore = load();
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         DataSource dataSource = context.getBean(DataSource.class);
         // Ingest is measured alone: live projection would share the two cores with it; the replay rebuilds it all.
         processor(context).shutDown();
+        if (kafka != null) {
+            kafka.prepare(context);
+        }
 
         warmUp(context, dataSource, jdbc, heap);
         CompiledScenario compiled = ScenarioCompiler.compile(scenario(options.events()), null, context.getBean(Catalog.class));
@@ -115,13 +127,15 @@ public final class Bench {
                 .counting(count(jdbc, "SELECT count(*) FROM proj_event"));
         require(replay.events() == stored, "the rebuild projected " + replay.events() + " events of " + stored);
 
-        String kafkaNote = options.kafka() == null ? "(no --kafka BOOTSTRAP given)"
-                : "(--kafka " + options.kafka() + " given, but this version of bench does not measure Kafka yet: "
-                + "see BENCHMARK.md)";
+        KafkaPhase.Result k = kafka == null ? null : kafka.measure(context, args, heap, stored);
         long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
                 Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
+        if (k != null) {
+            peak = Math.max(peak, Math.max(k.ledger().peakHeapBytes(), k.plain().peakHeapBytes()));
+        }
         return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, replay, scan, replay.events(),
-                null, null, kafkaNote, peak, HeapWatch.maxHeap(), loadBefore, load());
+                k == null ? null : k.ledger(), k == null ? null : k.plain(), k == null ? "(no --kafka BOOTSTRAP given)" : "",
+                peak, HeapWatch.maxHeap(), loadBefore, load());
     }
 
     /**
@@ -164,12 +178,12 @@ public final class Bench {
         return new ScenarioSource(shipped.file() + " (bench, events " + events + ")", text);
     }
 
-    private static EventProcessor processor(ConfigurableApplicationContext context) {
+    static EventProcessor processor(ConfigurableApplicationContext context) {
         return context.getBean(EventProcessingConfiguration.class).eventProcessor(ProjectionConfiguration.PROCESSOR)
                 .orElseThrow(() -> new IllegalStateException("no processor " + ProjectionConfiguration.PROCESSOR));
     }
 
-    private static BenchResult.Phase timed(HeapWatch heap, Callable<Long> phase) {
+    static BenchResult.Phase timed(HeapWatch heap, Callable<Long> phase) {
         heap.takePeak();
         long start = System.nanoTime();
         long events;
@@ -192,7 +206,7 @@ public final class Bench {
         return n == null ? 0 : n;
     }
 
-    private static void require(boolean condition, String problem) {
+    static void require(boolean condition, String problem) {
         if (!condition) {
             throw new IllegalStateException("benchmark result is wrong, not slow: " + problem);
         }

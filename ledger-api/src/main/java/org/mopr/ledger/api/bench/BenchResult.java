@@ -5,11 +5,14 @@ import java.util.Locale;
 
 /**
  * What a benchmark measured, and the counts that say it measured the right thing: the ledger stored
- * {@code storedEvents}; plain JDBC inserted, the scan read and the rebuild projected exactly as many.
+ * {@code storedEvents}; plain JDBC inserted, the scan read and the rebuild projected exactly as many, and, when
+ * Kafka was measured, the workers applied and the plain consumer read exactly as many.
  *
  * @param duesEvents    member dues events among the stored ones (the scenario's size knob)
  * @param plainCopy     the same rows loaded with binary COPY: a reference only, the ratio uses batch inserts
- * @param kafka         null when Kafka was not measured; {@code kafkaNote} then says why
+ * @param kafka         the publisher and the projection workers; null when Kafka was not measured, and
+ *                      {@code kafkaNote} then says why
+ * @param plainKafka    a plain producer and consumer of the same records; null with {@code kafka}
  * @param loadBefore    the machine's one-minute load average when the benchmark began (negative if unknown)
  */
 public record BenchResult(BenchOptions options, String where, long duesEvents, long storedEvents,
@@ -41,10 +44,14 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
         return replay.perSecond() / plainScan.perSecond();
     }
 
+    public double kafkaRatio() {
+        return kafka == null ? Double.NaN : kafka.perSecond() / plainKafka.perSecond();
+    }
+
     /** The last line of the report, exactly as scripts read it. */
     public String ratiosLine() {
         return String.format(Locale.ROOT, "ratios: ingest=%.2f replay=%.2f kafka=%s", ingestRatio(), replayRatio(),
-                kafka == null ? "n/a" : String.format(Locale.ROOT, "%.2f", kafka.perSecond() / plainKafka.perSecond()));
+                kafka == null ? "n/a" : String.format(Locale.ROOT, "%.2f", kafkaRatio()));
     }
 
     public void print(PrintStream out) {
@@ -65,11 +72,14 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
         if (kafka == null) {
             out.println("kafka   n/a     " + kafkaNote);
         } else {
-            line(out, "kafka", "ledger", kafka, "events", "published and consumed into the projections");
-            line(out, "", "plain", plainKafka, "records", "plain producer and consumer of the same records");
+            line(out, "kafka", "ledger", kafka, "events", "publisher -> topic -> projection worker writing the projections");
+            line(out, "", "plain", plainKafka, "events", "plain producer of the same records, plain consumer deserializing them");
+            out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", kafkaRatio());
         }
         out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC (and by COPY) = %,d scanned = %,d "
-                + "projected; trial balance zero%n", storedEvents, plainIngest.events(), plainScan.events(), projectedEvents);
+                + "projected%s; trial balance zero%n", storedEvents, plainIngest.events(), plainScan.events(), projectedEvents,
+                kafka == null ? "" : String.format(Locale.ROOT, " = %,d projected through Kafka (same rows per table as the "
+                        + "replay) = %,d through plain Kafka", kafka.events(), plainKafka.events()));
         out.printf(Locale.ROOT, "peak heap: %,d MB (max heap %,d MB)%n", peakHeapBytes >> 20, maxHeapBytes >> 20);
         out.println(ratiosLine());
     }

@@ -1,15 +1,9 @@
 package org.mopr.ledger.api.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import org.mopr.ledger.shared.LedgerJson;
-
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The yardstick of replay: one streaming scan of the event table with plain JDBC that turns every payload back
@@ -30,8 +24,7 @@ final class PlainScan {
 
     /** Returns the number of events read; fails if a payload does not deserialize. */
     long run() throws Exception {
-        ObjectMapper mapper = LedgerJson.mapper();
-        Map<String, ObjectReader> readers = new HashMap<>();
+        PayloadReaders readers = new PayloadReaders();
         long events = 0;
         try (Connection c = dataSource.getConnection()) {
             // A cursor needs a transaction in PostgreSQL; without one the driver reads the whole result at once.
@@ -40,14 +33,7 @@ final class PlainScan {
                 s.setFetchSize(FETCH_SIZE);
                 try (ResultSet rs = s.executeQuery("SELECT payloadtype, payload FROM domainevententry ORDER BY globalindex")) {
                     while (rs.next()) {
-                        ObjectReader reader = readers.computeIfAbsent(rs.getString(1), type -> {
-                            try {
-                                return mapper.readerFor(Class.forName(type));
-                            } catch (ClassNotFoundException e) {
-                                throw new IllegalStateException("stored event type " + type + " is not on the class path", e);
-                            }
-                        });
-                        Object event = reader.readValue(rs.getBytes(2));
+                        Object event = readers.read(rs.getString(1), rs.getBytes(2));
                         checksum += event.hashCode();
                         events++;
                     }

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
  * has the figures of the reference machine and how to reproduce them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark ingest and replay of the member-level scenario against plain JDBC on the same database.",
+        description = {"Benchmark ingest and replay of the member-level scenario against plain JDBC on the same database, "
+                + "and, with --kafka, its Kafka path against plain Kafka clients.",
                 "Runs in a fresh schema (or a throwaway embedded PostgreSQL) and drops it at the end; "
                         + "the last line is 'ratios: ingest=X replay=Y kafka=Z'."})
 public class BenchCommand implements Callable<Integer> {
@@ -29,7 +30,9 @@ public class BenchCommand implements Callable<Integer> {
                     + "database). Without it, a throwaway embedded PostgreSQL is used.")
     String db;
 
-    @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers, to measure the Kafka path too.")
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+            description = "Kafka bootstrap servers: also measure publishing and projecting through Kafka against a plain "
+                    + "producer and consumer (topics mopr.bench.* are created and deleted).")
     String kafka;
 
     @Option(names = "--threads", paramLabel = "T", defaultValue = "1",

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,24 +108,28 @@ public final class BatchApplier {
         return outcome;
     }
 
-    /** Which of these events proj_event already holds: one indexed query per batch. */
+    /**
+     * Which of these events proj_event already holds: per run in the batch (nearly always one), one query bounded
+     * by the batch's lowest and highest index. The bounds are what keep it cheap: looked up by the keys alone
+     * (joined with an unnest of them, or with ANY), PostgreSQL chose to read the whole of proj_event for a batch
+     * of a few thousand keys (2,000 keys against 180,000 rows: 50 ms instead of 0.05 ms), so each batch of a
+     * worker catching up cost more than the one before.
+     */
     private Set<Key> alreadyProjected(Set<Key> keys) {
         Set<Key> found = new HashSet<>();
-        if (keys.isEmpty()) {
-            return found;
-        }
-        Object[] runs = keys.stream().map(Key::runId).toArray();
-        Object[] indexes = keys.stream().map(Key::globalIndex).toArray();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT e.run_id, e.global_index FROM proj_event e "
-                    + "JOIN unnest(?::varchar[], ?::bigint[]) AS k(run_id, global_index) "
-                    + "ON e.run_id = k.run_id AND e.global_index = k.global_index");
-            ps.setArray(1, con.createArrayOf("varchar", runs));
-            ps.setArray(2, con.createArrayOf("bigint", indexes));
+        Map<String, List<Long>> byRun = new HashMap<>();
+        keys.forEach(key -> byRun.computeIfAbsent(key.runId(), run -> new ArrayList<>()).add(key.globalIndex()));
+        byRun.forEach((run, indexes) -> jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("SELECT global_index FROM proj_event WHERE run_id = ? "
+                    + "AND global_index BETWEEN ? AND ? AND global_index = ANY (?)");
+            ps.setString(1, run);
+            ps.setLong(2, Collections.min(indexes));
+            ps.setLong(3, Collections.max(indexes));
+            ps.setArray(4, con.createArrayOf("bigint", indexes.toArray()));
             return ps;
         }, rs -> {
-            found.add(new Key(rs.getString(1), rs.getLong(2)));
-        });
+            found.add(new Key(run, rs.getLong(1)));
+        }));
         return found;
     }
 }

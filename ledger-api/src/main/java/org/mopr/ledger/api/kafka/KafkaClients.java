@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * Client settings from the usual spring.kafka.* properties, with the few that correctness rests on forced or
- * refused: a user may tune batching, compression, timeouts and security, but not turn the guarantees off.
+ * refused: a user may tune batching, compression, timeouts and security, but not turn the guarantees off. Public
+ * for {@code bench}, whose plain producer and consumer must use exactly the publisher's and the workers' settings.
  */
-final class KafkaClients {
+public final class KafkaClients {
 
     /** A worker holds one poll's records and their rows in memory until the batch commits. */
     static final int DEFAULT_MAX_POLL_RECORDS = 500;
@@ -25,7 +26,7 @@ final class KafkaClients {
      * acks=all and idempotence: a record is acknowledged only when every in-sync replica has it, and a retried
      * send neither duplicates nor reorders it within its partition (at most 5 requests in flight).
      */
-    static Map<String, Object> producer(KafkaProperties properties, SslBundles ssl) {
+    public static Map<String, Object> producer(KafkaProperties properties, SslBundles ssl) {
         Map<String, Object> config = new HashMap<>(properties.buildProducerProperties(ssl));
         Object acks = config.get(ProducerConfig.ACKS_CONFIG);
         if (acks != null && !"all".equals(acks.toString()) && !"-1".equals(acks.toString())) {
@@ -51,7 +52,7 @@ final class KafkaClients {
      * itself: with auto.offset.reset=none a partition it did not position fails loudly instead of silently
      * starting at the end (skipping) or the beginning (repeating).
      */
-    static Map<String, Object> consumer(KafkaProperties properties, SslBundles ssl, String group) {
+    public static Map<String, Object> consumer(KafkaProperties properties, SslBundles ssl, String group) {
         Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties(ssl));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -68,7 +69,7 @@ final class KafkaClients {
         return config;
     }
 
-    static Map<String, Object> admin(KafkaProperties properties, SslBundles ssl) {
+    public static Map<String, Object> admin(KafkaProperties properties, SslBundles ssl) {
         return new HashMap<>(properties.buildAdminProperties(ssl));
     }
 }

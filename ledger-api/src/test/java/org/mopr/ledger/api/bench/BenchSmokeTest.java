@@ -1,6 +1,16 @@
 package org.mopr.ledger.api.bench;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.mopr.ledger.api.kafka.EventRecords;
+import org.mopr.ledger.api.kafka.KafkaRig;
 import org.mopr.ledger.api.reconcile.ProjectionCatchUp;
 import org.mopr.ledger.api.run.RunService;
 import org.mopr.ledger.simulation.run.RunSummary;
@@ -8,37 +18,49 @@ import org.mopr.ledger.testsupport.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The benchmark at 50,000 events, for correctness only (never speed, which depends on the machine): every phase
- * handled every event, the projections hold them all, the member-level dues still add up to the documented
- * section totals, and nothing of the benchmark is left behind in the database.
+ * handled every event, Kafka's included (against the Kafka tests' in-JVM broker), the projections hold them all,
+ * the member-level dues still add up to the documented section totals, and nothing of the benchmark is left
+ * behind in the database or on the broker. A wrong broker address fails the benchmark early and clearly.
  */
 class BenchSmokeTest {
 
     private static final long EVENTS = 50_000;
 
     @Test
-    void fiftyThousandEventsAreStoredCopiedScannedAndProjectedAndTheDocumentedTotalsStillAddUp() throws Exception {
+    void fiftyThousandEventsAreStoredCopiedScannedProjectedAndPublishedAndTheDocumentedTotalsStillAddUp() throws Exception {
         String db = TestPostgres.freshDatabase("bench");
+        String bootstrap = KafkaRig.bootstrap();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         AtomicReference<Map<String, Long>> synthetic = new AtomicReference<>();
         AtomicReference<Map<String, Long>> historical = new AtomicReference<>();
         AtomicReference<long[]> counts = new AtomicReference<>();
+        AtomicReference<Map<String, Map<Long, Integer>>> topics = new AtomicReference<>();
 
-        BenchResult result = new Bench(new BenchOptions(EVENTS, db, null, 2, 5_000), out, List.of()).run(context -> {
+        BenchResult result = new Bench(new BenchOptions(EVENTS, db, bootstrap, 2, 5_000), out, List.of()).run(context -> {
+            // The topics are still there: what the publisher sent and what the plain producer sent, record by record.
+            topics.set(benchTopics(bootstrap));
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             counts.set(new long[]{
                     count(jdbc, "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.DuesCollected'"),
@@ -61,13 +83,71 @@ class BenchSmokeTest {
         assertThat(result.plainScan().events()).isEqualTo(result.storedEvents());
         assertThat(result.projectedEvents()).isEqualTo(result.storedEvents());
         assertThat(synthetic.get()).isNotEmpty().isEqualTo(historical.get());
+        assertThat(result.kafka().events()).as("events the workers projected from Kafka").isEqualTo(result.storedEvents());
+        assertThat(result.plainKafka().events()).as("records the plain consumer read").isEqualTo(result.storedEvents());
+        Map<Long, Integer> ledgerRecords = topics.get().get("ledger");
+        assertThat(ledgerRecords).as("one record per stored event, none twice").hasSize((int) result.storedEvents());
+        assertThat(topics.get().get("plain")).as("the plain producer sent the publisher's records").isEqualTo(ledgerRecords);
 
         result.print(out);
         String report = printed.toString(StandardCharsets.UTF_8);
         String[] lines = report.strip().split("\n");
-        assertThat(lines[lines.length - 1]).matches("ratios: ingest=\\d+\\.\\d\\d replay=\\d+\\.\\d\\d kafka=n/a");
-        assertThat(report).contains("peak heap:").contains("trial balance zero");
+        assertThat(lines[lines.length - 1]).matches("ratios: ingest=\\d+\\.\\d\\d replay=\\d+\\.\\d\\d kafka=\\d+\\.\\d\\d");
+        assertThat(report).contains("peak heap:").contains("trial balance zero").contains("kafka   ledger")
+                .contains("projected through Kafka (same rows per table as the replay)");
         assertThat(benchSchemasLeft(db)).as("the benchmark drops its schema").isEmpty();
+        assertThat(benchTopics(bootstrap)).as("the benchmark deletes its topics").isEmpty();
+    }
+
+    @Test
+    void aBrokerThatCannotBeReachedFailsTheBenchmarkEarlyNamingTheAddressAndLeavesNothingBehind() throws Exception {
+        String db = TestPostgres.freshDatabase("bench_no_kafka");
+        String nowhere = "127.0.0.1:1";
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> new Bench(new BenchOptions(1_000, db, nowhere, 1, 2_000),
+                new PrintStream(OutputStream.nullOutputStream()), List.of()).run())
+                .hasMessageContaining("Kafka at " + nowhere);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("before any ingest").isLessThan(Duration.ofSeconds(60));
+        assertThat(benchSchemasLeft(db)).isEmpty();
+    }
+
+    /**
+     * The benchmark's topics on the broker by their last name part (ledger, plain, warm-up), each record as a hash
+     * of its key, value and headers by its global index.
+     */
+    private static Map<String, Map<Long, Integer>> benchTopics(String bootstrap) {
+        Map<String, Map<Long, Integer>> topics = new TreeMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
+            for (String topic : admin.listTopics().names().get(30, TimeUnit.SECONDS)) {
+                if (topic.startsWith(KafkaPhase.TOPIC_PREFIX)) {
+                    topics.put(topic.substring(topic.lastIndexOf('.') + 1), records(consumer, topic));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return topics;
+    }
+
+    private static Map<Long, Integer> records(KafkaConsumer<String, byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        Map<Long, Integer> records = new HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+            assertThat(System.nanoTime()).as("read " + topic + " to its end").isLessThan(deadline);
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                List<Integer> headers = new ArrayList<>();
+                r.headers().forEach(h -> headers.add(Objects.hash(h.key(), Arrays.hashCode(h.value()))));
+                records.put(EventRecords.globalIndex(r), Objects.hash(r.key(), Arrays.hashCode(r.value()), headers));
+            }
+        }
+        return records;
     }
 
     /** Dues by section and currency over the whole run, from the income projection. */

@@ -31,9 +31,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Kafka tests' rig: one in-JVM KRaft broker for every test class (it starts in about a second), the
- * application with its publisher on, workers in contexts of their own, and waits.
+ * application with its publisher on, workers in contexts of their own, and waits. Public for the benchmark's
+ * smoke test, which runs its Kafka phase against the same broker.
  */
-final class KafkaRig {
+public final class KafkaRig {
 
     static final int PARTITIONS = 4;
 
@@ -42,7 +43,7 @@ final class KafkaRig {
     private KafkaRig() {
     }
 
-    static synchronized String bootstrap() {
+    public static synchronized String bootstrap() {
         if (broker == null) {
             // The broker's own logging (kafka.*, state changes) at INFO would bury the test's output.
             for (String logger : List.of("kafka", "state.change.logger", "org.apache.kafka")) {
