@@ -2,7 +2,7 @@ package org.mopr.ledger.api.projection;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.mopr.ledger.projection.ledger.TrialBalance;
 import org.mopr.ledger.projection.replay.BulkRebuild;
 import org.mopr.ledger.projection.replay.ReplayListener;
@@ -54,7 +54,7 @@ public class ReplayService {
     /** @param run a run id, or null for every run; {@code listener} hears each committed batch (tests stop it there) */
     public Outcome replay(String run, Consumer<String> out, ReplayListener listener) {
         long started = System.nanoTime();
-        StreamingEventProcessor processor = processor();
+        PooledStreamingEventProcessor processor = processor();
         processor.shutDown();
         BulkRebuild.Result result;
         try {
@@ -76,9 +76,9 @@ public class ReplayService {
         return outcome;
     }
 
-    private StreamingEventProcessor processor() {
-        return processing.getObject().eventProcessor(ProjectionConfiguration.PROCESSOR, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor named "
+    private PooledStreamingEventProcessor processor() {
+        return processing.getObject().eventProcessor(ProjectionConfiguration.PROCESSOR, PooledStreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no pooled streaming processor named "
                         + ProjectionConfiguration.PROCESSOR + " is configured"));
     }
 
@@ -88,7 +88,7 @@ public class ReplayService {
     }
 
     /** Waits until every segment of the processor has reached {@code head}, failing on its error or after the timeout. */
-    private void awaitCaughtUp(StreamingEventProcessor processor, long head) {
+    private void awaitCaughtUp(PooledStreamingEventProcessor processor, long head) {
         if (head < 0) {
             return;
         }

@@ -26,7 +26,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Commands through the real application; the tracking processor projects what they store. */
+/** Commands through the real application; the pooled streaming processor projects what they store. */
 class LiveProjectionTest {
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The Axon side of the projections: one handler for every event of the processing group. It does not write per
- * event; it collects the events of the current unit of work (a streaming processor hands a whole batch to
+ * event; it collects the events of the current unit of work (a pooled streaming processor hands a whole batch to
  * one unit of work) and projects them at once, in the prepare-commit phase, inside the transaction in which the
  * processor also stores its token.
  */
