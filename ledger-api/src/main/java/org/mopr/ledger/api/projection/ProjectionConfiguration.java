@@ -48,7 +48,7 @@ public class ProjectionConfiguration {
 
     @Bean
     public Projector projector(DataSource dataSource, ApplicationEventPublisher publisher) {
-        return new Projector(new JdbcTemplate(dataSource), () -> ProjectionsChanged.announceNow(publisher));
+        return new Projector(new JdbcTemplate(dataSource), () -> ProjectionsChanged.announce(publisher));
     }
 
     // Off on a node whose projections are written by Kafka workers, so the tables have one writer only.

@@ -2,8 +2,6 @@ package org.mopr.ledger.projection.engine;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 
@@ -15,20 +13,19 @@ import java.util.List;
 public final class Projector {
 
     private final JdbcTemplate jdbc;
-    private final Runnable afterCommit;
+    private final Runnable written;
 
     public Projector(JdbcTemplate jdbc) {
         this(jdbc, () -> { });
     }
 
     /**
-     * @param afterCommit told once the transaction that wrote a batch has committed (or at once without one), so
-     *                    a reader that keeps answers (the API's read cache) never keeps one from before the batch
-     *                    under a generation that comes after it
+     * @param written told after each batch is written, still inside the caller's transaction: a listener that
+     *                must not act before the rows are visible (the API's read cache) waits for the commit itself
      */
-    public Projector(JdbcTemplate jdbc, Runnable afterCommit) {
+    public Projector(JdbcTemplate jdbc, Runnable written) {
         this.jdbc = jdbc;
-        this.afterCommit = afterCommit;
+        this.written = written;
     }
 
     public ProjectionBatch newBatch() {
@@ -38,7 +35,7 @@ public final class Projector {
     /** Writes a batch the caller folded (the bulk replay, which advances its tokens while folding). */
     public void flush(ProjectionBatch batch) {
         batch.flush(jdbc);
-        written();
+        written.run();
     }
 
     /**
@@ -56,19 +53,6 @@ public final class Projector {
         ProjectionBatch batch = newBatch();
         events.forEach(batch::add);
         batch.flush(jdbc);
-        written();
-    }
-
-    private void written() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    afterCommit.run();
-                }
-            });
-        } else {
-            afterCommit.run();
-        }
+        written.run();
     }
 }
