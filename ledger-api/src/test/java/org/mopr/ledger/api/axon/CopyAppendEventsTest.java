@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mopr.ledger.shared.LedgerJson;
 import org.mopr.ledger.testsupport.TestPostgres;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -47,6 +48,13 @@ class CopyAppendEventsTest {
         return events;
     }
 
+    /** A connection whose work commits only when the test says so, as Axon's unit of work does. */
+    private static Connection inTransaction() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        c.setAutoCommit(false);
+        return c;
+    }
+
     private static void append(Connection c, List<DomainEventMessage<?>> events) throws SQLException {
         try (PreparedStatement copy = new CopyAppendEvents().build(c, new EventSchema(), byte[].class, events, JSON,
                 null)) {
@@ -67,8 +75,7 @@ class CopyAppendEventsTest {
 
     @Test
     void aUnitOfWorkOfManyChunksIsStoredWholeAndInOrder() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.setAutoCommit(false);
+        try (Connection c = inTransaction()) {
             append(c, events("many", 0, 2_000));
             c.commit();
             assertThat(count(c, "many")).isEqualTo(2_000);
@@ -81,7 +88,7 @@ class CopyAppendEventsTest {
                         assertThat(LedgerJson.mapper().readTree(rs.getBytes(2)).path("n").asLong()).isEqualTo(expected);
                         expected++;
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new AssertionError(e);
                 }
             }
@@ -90,8 +97,7 @@ class CopyAppendEventsTest {
 
     @Test
     void aClashLateInALargeUnitOfWorkFailsAsADuplicateAndStoresNothingOfIt() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.setAutoCommit(false);
+        try (Connection c = inTransaction()) {
             append(c, events("clash", 0, 10));
             c.commit();
             // 1,990 new events, then sequence 5 again: the clash is found long after the first chunks were sent.
