@@ -13,9 +13,15 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.mopr.ledger.shared.DomainException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +29,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,10 +84,48 @@ public final class ScenarioReader {
             if (Files.size(path) > MAX_BYTES) {
                 throw new ScenarioException(nameOrPath, 0, "scenario file is larger than " + MAX_BYTES + " bytes");
             }
-            return new ScenarioSource(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+            return new ScenarioSource(path.toString(), text(path.toString(), Files.readAllBytes(path)));
         } catch (IOException e) {
             throw new ScenarioException(nameOrPath, 0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The file's text, refusing what is not UTF-8 text: decoding leniently would hand the YAML parser replacement
+     * characters, and decoding strictly without a check says only "Input length = 1".
+     */
+    static String text(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            throw new ScenarioException(file, lineAt(bytes, offset), String.format(Locale.ROOT,
+                    "not a text file (byte 0x%02x at offset %d is not UTF-8): a scenario is YAML text",
+                    bytes[offset] & 0xff, offset));
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new ScenarioException(file, lineAt(bytes, i), "not a text file (a NUL byte at offset " + i
+                        + "): a scenario is YAML text");
+            }
+        }
+        return out.flip().toString();
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     public static Scenario parse(ScenarioSource source) {
@@ -104,9 +149,51 @@ public final class ScenarioReader {
         } catch (MismatchedInputException e) {
             throw new ScenarioException(source.file(), line(e, source, lastKey(e.getPath())), wrongType(e));
         } catch (JsonProcessingException e) {
+            MarkedYAMLException yaml = yamlSyntax(e);
+            if (yaml != null) {
+                throw syntax(source, yaml);
+            }
             throw new ScenarioException(source.file(), line(e, source, duplicateKey(e.getOriginalMessage())),
                     cleanup(e.getOriginalMessage()));
         }
+    }
+
+    /** The YAML parser's own error behind Jackson's, when the text is not YAML; Jackson may wrap it twice. */
+    private static MarkedYAMLException yamlSyntax(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                return yaml;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * YAML the parser cannot read, at the line of the problem rather than of the parser's look-ahead, with what it
+     * expected ("expected <block end>, but found '-'") and where the construct it was reading began. At the end of
+     * the file the problem is shown on the last line written, not on the empty one after it.
+     */
+    private static ScenarioException syntax(ScenarioSource source, MarkedYAMLException yaml) {
+        int line = Math.min(yaml.getProblemMark().getLine() + 1, lastWrittenLine(source.text()));
+        String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem().strip();
+        if (problem.contains("\\t(TAB)")) {
+            return new ScenarioException(source.file(), line, "a tab cannot start a token here: YAML indents with spaces, never tabs");
+        }
+        String context = yaml.getContext();
+        if (context != null && yaml.getContextMark() != null && !context.equals("while scanning for the next token")) {
+            problem += " (" + context + " that begins on line " + (yaml.getContextMark().getLine() + 1) + ")";
+        }
+        return new ScenarioException(source.file(), line, problem);
+    }
+
+    private static int lastWrittenLine(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = lines.length; i >= 1; i--) {
+            if (!lines[i - 1].isBlank()) {
+                return i;
+            }
+        }
+        return 1;
     }
 
     /** A file of comments only is as empty as a blank one, though the text is not blank. */

@@ -122,8 +122,9 @@ public final class ScenarioValidator {
                 require(date.earliest() != null, src, "date:", "founding date of " + f.section() + " '" + f.date()
                         + "' has no first day to found the section on: give a date that begins within the window "
                         + from + ".." + to);
-                require(!date.earliest().isAfter(to), src, "date:", "founding date of " + f.section() + " '" + f.date()
-                        + "' must begin within the window " + from + ".." + to);
+                // Before the window it would have been moved to the window's start without a word.
+                require(!date.earliest().isBefore(from) && !date.earliest().isAfter(to), src, "date:",
+                        "founding date of " + f.section() + " '" + f.date() + "' must begin within the window " + from + ".." + to);
                 require(f.because() != null && !f.because().isBlank(), src, "foundingDate:",
                         "a founding-date override of " + f.section() + " must say why ('because:')");
                 foundings.add(f);
@@ -157,6 +158,11 @@ public final class ScenarioValidator {
         wrap(src, "to: " + r.to(), () -> Currency.of(r.to()));
         LocalDate validFrom = r.validFrom() == null ? from : r.validFrom();
         LocalDate validTo = r.validTo() == null ? to : r.validTo();
+        // A rate dated outside the window was once moved to the window's start without a word; now it is refused.
+        require(!validFrom.isBefore(from) && !validFrom.isAfter(to), src, where, "rate " + r.from() + "->" + r.to()
+                + ": validFrom " + validFrom + " lies outside the window " + from + ".." + to);
+        require(!validTo.isBefore(from) && !validTo.isAfter(to), src, where, "rate " + r.from() + "->" + r.to()
+                + ": validTo " + validTo + " lies outside the window " + from + ".." + to);
         require(!validTo.isBefore(validFrom), src, "validTo", "rate " + r.from() + "->" + r.to() + ": validTo before validFrom");
         BigDecimal value = decimal(r.rate(), src, where, "rate " + r.from() + "->" + r.to());
         require(value.signum() > 0, src, where, "rate " + r.from() + "->" + r.to() + " must be positive, got " + r.rate());

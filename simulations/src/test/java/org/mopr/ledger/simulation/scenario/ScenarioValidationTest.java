@@ -162,6 +162,59 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void datesBeforeTheWindowAreRefusedNotMovedToItsStart() {
+        // A rate or a founding date dated before the window used to be moved silently to the window's start.
+        refused(BASE.replace("rate: \"1.9434\", assumption: true}", "validFrom: 1800-01-01, rate: \"1.9434\", assumption: true}"),
+                FILE + ":5: rate USD->XRG: validFrom 1800-01-01 lies outside the window 1922-11-30..1932-12-31");
+        refused(BASE.replace("rate: \"1.9434\", assumption: true}", "validTo: 1940-01-01, rate: \"1.9434\", assumption: true}"),
+                FILE + ":5: rate USD->XRG: validTo 1940-01-01 lies outside the window 1922-11-30..1932-12-31");
+        refused(BASE + "overrides:\n  - foundingDate: {section: US, date: \"1800\", because: a test}\n",
+                FILE + ":8: founding date of US '1800' must begin within the window 1922-11-30..1932-12-31");
+        refused(BASE + "overrides:\n  - foundingDate: {section: US, date: \"1922\", because: a test}\n",
+                FILE + ":8: founding date of US '1922' must begin within the window 1922-11-30..1932-12-31");
+        // Within the window both are taken as written.
+        assertThat(compile(BASE.replace("rate: \"1.9434\", assumption: true}",
+                "validFrom: 1922-11-30, validTo: 1932-12-31, rate: \"1.9434\", assumption: true}")).expectedCommands()).isPositive();
+    }
+
+    // --- YAML the parser cannot read ------------------------------------------------------------------------
+
+    @Test
+    void aSyntaxErrorKeepsWhatTheParserExpectedAndTheLineAtFault() {
+        // "to" is indented less than "from": the mapping under window ends where the parser expected it to go on.
+        refused(BASE + "window:\n  from: 1923-01-01\n to: 1930-01-01\n",
+                FILE + ":9: expected <block end>, but found '<block mapping start>' (while parsing a block mapping "
+                        + "that begins on line 2)");
+        refused(BASE + "- item\n",
+                FILE + ":7: expected <block end>, but found '-' (while parsing a block mapping that begins on line 2)");
+        // A flow mapping left open: the parser reaches the end of the file; the line shown is the file's last.
+        refused(BASE + "overrides:\n  - ban: {section: IT, from: 1923-06-01\n",
+                FILE + ":8: expected ',' or '}', but got <stream end> (while parsing a flow mapping that begins on line 8)");
+        refused(BASE + "name2: \"what-if\n",
+                FILE + ":7: found unexpected end of stream (while scanning a quoted scalar that begins on line 7)");
+    }
+
+    @Test
+    void aTabIsReportedOnItsOwnLine() {
+        refused(BASE + "window:\n\tfrom: 1923-01-01\n",
+                FILE + ":8: a tab cannot start a token here: YAML indents with spaces, never tabs");
+        refused(BASE + "\tdatePlacement: start\n",
+                FILE + ":7: a tab cannot start a token here: YAML indents with spaces, never tabs");
+    }
+
+    @Test
+    void aBinaryFileIsRefusedAsNotText(@TempDir Path dir) throws Exception {
+        Path binary = dir.resolve("picture.yaml");
+        Files.write(binary, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+        assertThatThrownBy(() -> ScenarioReader.source(binary.toString())).isInstanceOf(ScenarioException.class)
+                .hasMessage(binary + ":1: not a text file (byte 0x89 at offset 0 is not UTF-8): a scenario is YAML text");
+        Path nul = dir.resolve("nul.yaml");
+        Files.write(nul, ("name: x\nseed: 1\n" + "\0".repeat(3)).getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ScenarioReader.source(nul.toString())).isInstanceOf(ScenarioException.class)
+                .hasMessage(nul + ":3: not a text file (a NUL byte at offset 16): a scenario is YAML text");
+    }
+
+    @Test
     void aBanNeedsADateAfterTheSectionsFounding() {
         refused(BASE + "overrides:\n  - ban: {section: IT}\n",
                 FILE + ":8: ban of IT needs 'from', the date the ban begins (YYYY-MM-DD)");
