@@ -17,7 +17,9 @@ import java.nio.file.Path;
 
 /**
  * The single-machine default: when no database URL is configured, a real PostgreSQL runs in-process from
- * a Maven artifact, with a persistent data directory so a restart finds the events again.
+ * a Maven artifact, with a persistent data directory so a restart finds the events again. It stops when the
+ * application context closes, after every bean that uses it: the library's own JVM shutdown hook would stop it
+ * beside Spring's, while the web server and the projection processor still use their connections.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -25,27 +27,42 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /** The running server and its data directory; closing it stops the server. */
+    record EmbeddedStore(EmbeddedPostgres postgres, Path dataDir) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            postgres.close();
+            log.info("embedded PostgreSQL stopped (data in {})", dataDir);
+        }
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${mopr.embedded.data-dir:${user.home}/.mopr-ledger/postgres}") String dataDir)
+    EmbeddedStore embeddedPostgres(@Value("${mopr.embedded.data-dir:${user.home}/.mopr-ledger/postgres}") String dataDir)
             throws IOException {
         Path dir = Path.of(dataDir).toAbsolutePath();
         Files.createDirectories(dir);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
-        return postgres;
+        return new EmbeddedStore(postgres, dir);
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${mopr.store.pool-size:8}") int poolSize) {
+    DataSource dataSource(EmbeddedStore store,
+                          @Value("${mopr.store.pool-size:8}") int poolSize,
+                          @Value("${spring.datasource.hikari.connection-timeout}") long connectionTimeoutMillis,
+                          @Value("${spring.datasource.hikari.validation-timeout}") long validationTimeoutMillis) {
         HikariDataSource ds = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .url(store.postgres().getJdbcUrl("postgres", "postgres"))
                 .username("postgres")
                 .build();
         ds.setMaximumPoolSize(poolSize);
+        // The pool of a --db URL gets these from spring.datasource.hikari.*; this one is built by hand.
+        ds.setConnectionTimeout(connectionTimeoutMillis);
+        ds.setValidationTimeout(validationTimeoutMillis);
         ds.setPoolName("mopr-embedded");
         return ds;
     }
