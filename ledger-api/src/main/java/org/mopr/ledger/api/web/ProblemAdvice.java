@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.web;
 
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.mopr.ledger.shared.DomainException;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Every error of the API as {@code application/problem+json} (RFC 9457) with a type a program can switch on. Spring's
@@ -57,6 +60,19 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         log.error("unexpected failure on {} (reference {})", path(request), reference, e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the server failed on this request; reference " + reference + " in the server log", request);
+    }
+
+    /** A body with a field the request does not have names it, and the fields it does have. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown && request instanceof NativeWebRequest nwr) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", ", "; known fields: ", ""));
+            return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
+                    "unknown field '" + unknown.getPropertyName() + "' in the body" + known, nwr);
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     /** Spring's own problems keep their status and detail, gain a type and the path, and say what they are. */

@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.web;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +38,11 @@ public class WebConfiguration implements WebMvcConfigurer {
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter jackson) {
                 // A copy: the shared Spring mapper may serve other parts of the application unchanged.
+                // A misspelt field of a write body ("sede" for "seed") is refused, as a scenario file's unknown key is,
+                // rather than ignored while the request runs with a default.
                 api = jackson.getObjectMapper().copy().registerModule(new MoneyJson())
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
                 jackson.setObjectMapper(api);
             }
         }

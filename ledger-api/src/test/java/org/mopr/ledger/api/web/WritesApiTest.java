@@ -45,6 +45,16 @@ class WritesApiTest {
     }
 
     @Test
+    void anUnknownFieldInTheBodyIsRefusedNamingItAndNothingRuns() {
+        // A misspelt seed ("sede") would otherwise run the scenario's own seed as if nothing were wrong.
+        assertThat(Http.post("/api/runs", "{\"scenario\":\"affiliates-62\",\"sede\":7}", WebApp.TOKEN)
+                .problem(400, "bad-parameter")).isEqualTo("unknown field 'sede' in the body; known fields: scenario, seed");
+        assertThat(Http.post("/api/runs", "{\"scenario\":\"affiliates-62\",\"seed\":7,\"options\":{\"fast\":true}}",
+                WebApp.TOKEN).problem(400, "bad-parameter")).startsWith("unknown field 'options' in the body");
+        assertThat(Http.get("/api/runs?scenario=affiliates-62").json().path("items")).as("nothing ran").isEmpty();
+    }
+
+    @Test
     void bodiesAreBounded() {
         String big = "{\"scenario\":\"half-dues\",\"pad\":\"" + "x".repeat(20_000) + "\"}";
         Http.post("/api/runs", big, WebApp.TOKEN).problem(413, "too-large");
