@@ -1,13 +1,17 @@
 package org.mopr.ledger.api.run;
 
+import jakarta.annotation.PreDestroy;
 import org.mopr.ledger.api.projection.ProjectionsChanged;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.RunRegistry;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +25,12 @@ public class JdbcRunRegistry implements RunRegistry {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
+    private final UnrecordedFailures unrecorded;
 
     public JdbcRunRegistry(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.unrecorded = new UnrecordedFailures(this::markFailed, Duration.ofSeconds(1));
     }
 
     @Override
@@ -63,10 +69,35 @@ public class JdbcRunRegistry implements RunRegistry {
         ProjectionsChanged.announce(publisher);
     }
 
+    /**
+     * Marks the run FAILED. When the store cannot be reached (it is often why the run failed), the failure is kept and
+     * written as soon as the store answers again, unless the caller's transaction must fail with it.
+     */
     @Override
     public void failed(RunId runId, String reason) {
-        jdbc.update("UPDATE ledger_run SET status = 'FAILED', failure = ?, finished_at = now() WHERE run_id = ?",
-                reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 2000)), runId.value());
+        String kept = reason == null ? "unknown" : reason.substring(0, Math.min(reason.length(), 2000));
+        try {
+            jdbc.update("UPDATE ledger_run SET status = 'FAILED', failure = ?, finished_at = now() WHERE run_id = ?",
+                    kept, runId.value());
+        } catch (DataAccessException e) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                unrecorded.add(runId.value(), kept);
+            }
+            throw e;
+        }
         ProjectionsChanged.announce(publisher);
+    }
+
+    /** A failure written late: only a run still RUNNING, so a later run's verdict on it is never overwritten. */
+    private void markFailed(String runId, String reason) {
+        if (jdbc.update("UPDATE ledger_run SET status = 'FAILED', failure = ?, finished_at = now() "
+                + "WHERE run_id = ? AND status = 'RUNNING'", reason, runId) > 0) {
+            ProjectionsChanged.announce(publisher);
+        }
+    }
+
+    @PreDestroy
+    void stopRetrying() {
+        unrecorded.close();
     }
 }

@@ -3,6 +3,11 @@ package org.mopr.ledger.api.web;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A client's mistake or a missing resource, answered as an RFC 9457 problem. The {@code slug} becomes the problem's
@@ -17,6 +22,8 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String slug;
     private final String title;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     public ApiProblem(HttpStatus status, String slug, String title, String detail) {
         super(detail);
@@ -35,6 +42,26 @@ public class ApiProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Members of the problem beside the standard ones (RFC 9457 extensions), for a program to read. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
+    }
+
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** When the same request may succeed (a Retry-After header), for a problem that is temporary. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public ApiProblem retryAfter(Duration after) {
+        this.retryAfter = after;
+        return this;
     }
 
     public URI type() {

@@ -20,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,9 +36,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    /** How soon a client may try again while the store is away: about the pool's connection timeout. */
+    static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(2);
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> api(ApiProblem e, NativeWebRequest request) {
-        return problem(e.status(), e.slug(), e.title(), e.getMessage(), request);
+        ResponseEntity<Object> answer = problem(e.status(), e.slug(), e.title(), e.getMessage(), request);
+        if (answer.getBody() instanceof ProblemDetail body) {
+            e.properties().forEach(body::setProperty);
+        }
+        return e.retryAfter().map(after -> retryAfter(answer, after)).orElse(answer);
     }
 
     /** The domain and the query layer word their refusals for the person who sent the request. */
@@ -50,8 +58,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> store(DataAccessException e, NativeWebRequest request) {
         String reference = UUID.randomUUID().toString();
         log.error("store failure on {} (reference {})", path(request), reference, e);
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The event store did not answer",
-                "the database could not answer this request; reference " + reference + " in the server log", request);
+        return retryAfter(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "The event store did not answer",
+                "the database could not answer this request; reference " + reference + " in the server log", request),
+                STORE_RETRY_AFTER);
+    }
+
+    private static ResponseEntity<Object> retryAfter(ResponseEntity<Object> answer, Duration after) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(answer.getHeaders());
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, after.toSeconds())));
+        return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
     }
 
     @ExceptionHandler(Exception.class)

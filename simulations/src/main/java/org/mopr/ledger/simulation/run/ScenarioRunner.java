@@ -3,6 +3,7 @@ package org.mopr.ledger.simulation.run;
 import org.mopr.ledger.shared.RunId;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -84,7 +85,12 @@ public final class ScenarioRunner {
             bar.finish();
         } catch (RuntimeException e) {
             bar.finish();
-            registry.failed(runId, e.getMessage());
+            try {
+                registry.failed(runId, reason(e));
+            } catch (RuntimeException unrecorded) {
+                // The store that failed the run often cannot record it either; the run's own failure is the news.
+                e.addSuppressed(unrecorded);
+            }
             throw new RunFailedException(runId, sent, e);
         }
         Fingerprint fingerprint = store.fingerprint(runId);
@@ -92,6 +98,16 @@ public final class ScenarioRunner {
         registry.completed(runId, fingerprint.events(), fingerprint.hex());
         return new RunSummary(runId, plan.scenario(), plan.seed(), start, sent, fingerprint.events(),
                 store.eventsByTypeAndOrigin(runId), elapsed, fingerprint.hex());
+    }
+
+    /** Why a run stopped, as the registry keeps it: the database's own words when it was the store that failed. */
+    static String reason(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "the store failed: " + sql.getMessage();
+            }
+        }
+        return failure.getMessage();
     }
 
     /**
@@ -137,7 +153,7 @@ public final class ScenarioRunner {
     public static final class RunFailedException extends RuntimeException {
         public RunFailedException(RunId runId, long sentCommands, RuntimeException cause) {
             super("run " + runId + " failed after " + sentCommands + " commands and is marked FAILED: "
-                    + cause.getMessage(), cause);
+                    + reason(cause), cause);
         }
     }
 }
