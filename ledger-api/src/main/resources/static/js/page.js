@@ -45,9 +45,14 @@ const Page = (() => {
       badges(reconciliation.summary.byStatus);
       $("slider").max = state.steps.year.length - 1;
       await draw();
+      $("problem").hidden = true;
       document.body.dataset.ready = "true";
     } catch (e) {
       problem(e.message);
+      // 503: the projections are being rebuilt, or the store is away for a moment; the figures come when they are whole.
+      if (e.status === 503) {
+        setTimeout(load, 5000);
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.cli;
 
+import org.mopr.ledger.api.projection.ProjectionReadiness;
 import org.mopr.ledger.api.run.JdbcRunRegistry;
 import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.projection.compare.RunComparison;
@@ -10,15 +11,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code compare RUN_A RUN_B}: what differs between two runs, figure by figure, and which reconciliations change. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two runs figure by figure and list the reconciliation lines that change.")
+        description = {"Compare two runs figure by figure and list the reconciliation lines that change.",
+                "Only projections that hold the whole of both runs are compared: it waits for projections behind the "
+                        + "store (mopr.projection.read-wait), and refuses a run a replay is rebuilding, or a RUNNING or FAILED run."})
 public class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,6 +38,9 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("text") && !format.equals("json")) {
@@ -44,6 +52,9 @@ public class CompareCommand implements Callable<Integer> {
                 if (runs.find(RunId.of(run)).isEmpty()) {
                     throw new DomainException("unknown run '" + run + "'");
                 }
+            }
+            for (String run : new String[]{runA, runB}) {
+                context.getBean(ProjectionReadiness.class).awaitWhole(run, line -> spec.commandLine().getErr().println(line));
             }
             RunComparison.Comparison c = new RunComparison(context.getBean(JdbcTemplate.class),
                     context.getBean(Catalog.class)).compare(runA, runB);

@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.cli;
 
+import org.mopr.ledger.api.projection.ProjectionReadiness;
 import org.mopr.ledger.api.reconcile.ReconciliationService;
 import org.mopr.ledger.api.run.JdbcRunRegistry;
 import org.mopr.ledger.projection.reconciliation.ReconciliationFormat;
@@ -8,7 +9,9 @@ import org.mopr.ledger.shared.RunId;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -18,7 +21,9 @@ import java.util.concurrent.Callable;
 
 /** {@code reconcile [--run RUN] [--format text|json|csv]}: every documented claim against the run's projections. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = "Check every documented claim against the projections of a run (default: the latest historical run).")
+        description = {"Check every documented claim against the projections of a run (default: the latest historical run).",
+                "Only projections that hold the whole run are reported on: it waits for projections behind the store "
+                        + "(mopr.projection.read-wait), and refuses a run a replay is rebuilding, or a RUNNING or FAILED run."})
 public class ReconcileCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +35,9 @@ public class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         ReconciliationFormat chosen = ReconciliationFormat.parse(format);
@@ -40,6 +48,7 @@ public class ReconcileCommand implements Callable<Integer> {
             if (runs.find(RunId.of(runId)).isEmpty()) {
                 throw new DomainException("unknown run '" + runId + "'");
             }
+            context.getBean(ProjectionReadiness.class).awaitWhole(runId, line -> spec.commandLine().getErr().println(line));
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
             chosen.write(context.getBean(ReconciliationService.class).of(runId), out);
             out.flush();

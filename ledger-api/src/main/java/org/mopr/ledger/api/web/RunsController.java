@@ -9,6 +9,7 @@ import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.RunSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -98,7 +100,7 @@ public class RunsController {
             RunSummary summary = launched.outcome().get(runWait.toMillis(), TimeUnit.MILLISECONDS);
             RunViews.RunView run = runs.resolve(summary.runId().value());
             body.put("run", run);
-            body.put("note", "the projections catch up asynchronously; reads of this run may lag for a moment");
+            body.put("note", "the projections catch up asynchronously; until they hold the whole run, its reads answer 503 projections-rebuilding");
             return ResponseEntity.created(URI.create("/api/runs/" + run.runId())).body(body);
         } catch (TimeoutException e) {
             body.put("status", "RUNNING");
@@ -122,11 +124,17 @@ public class RunsController {
         }
     }
 
-    /** The database's failure behind a run's failure, if there is one. */
+    /**
+     * The database's failure behind a run's failure, if there is one: Spring's, or the driver's own where Axon's
+     * event store wrapped it in an exception of its own.
+     */
     static DataAccessException storeFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessException store) {
                 return store;
+            }
+            if (t instanceof SQLException sql) {
+                return new DataAccessResourceFailureException(sql.getMessage(), sql);
             }
         }
         return null;

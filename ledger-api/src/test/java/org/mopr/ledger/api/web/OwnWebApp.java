@@ -35,7 +35,11 @@ final class OwnWebApp implements AutoCloseable {
     }
 
     static OwnWebApp start(String purpose, String... properties) {
-        String db = TestPostgres.freshDatabase(purpose);
+        return startOn(TestPostgres.freshDatabase(purpose), properties);
+    }
+
+    /** The app on a database the test prepared (a run, a replay stopped half way). */
+    static OwnWebApp startOn(String db, String... properties) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db, "--server.port=0",
                 "--mopr.api.token=" + WebApp.TOKEN));
         for (String property : properties) {
