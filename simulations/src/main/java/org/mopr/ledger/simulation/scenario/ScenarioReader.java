@@ -103,17 +103,18 @@ public final class ScenarioReader {
         if (!result.isError()) {
             result = decoder.flush(out);
         }
-        if (result.isError()) {
-            int offset = in.position();
-            throw new ScenarioException(file, lineAt(bytes, offset), String.format(Locale.ROOT,
-                    "not a text file (byte 0x%02x at offset %d is not UTF-8): a scenario is YAML text",
-                    bytes[offset] & 0xff, offset));
-        }
-        for (int i = 0; i < bytes.length; i++) {
+        int malformed = result.isError() ? in.position() : bytes.length;
+        // Whichever comes first is what the author should look at.
+        for (int i = 0; i < malformed; i++) {
             if (bytes[i] == 0) {
                 throw new ScenarioException(file, lineAt(bytes, i), "not a text file (a NUL byte at offset " + i
                         + "): a scenario is YAML text");
             }
+        }
+        if (result.isError()) {
+            throw new ScenarioException(file, lineAt(bytes, malformed), String.format(Locale.ROOT,
+                    "not a text file (byte 0x%02x at offset %d is not UTF-8): a scenario is YAML text",
+                    bytes[malformed] & 0xff, malformed));
         }
         return out.flip().toString();
     }

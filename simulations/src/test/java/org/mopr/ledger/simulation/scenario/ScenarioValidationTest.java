@@ -208,6 +208,10 @@ class ScenarioValidationTest {
         Files.write(binary, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
         assertThatThrownBy(() -> ScenarioReader.source(binary.toString())).isInstanceOf(ScenarioException.class)
                 .hasMessage(binary + ":1: not a text file (byte 0x89 at offset 0 is not UTF-8): a scenario is YAML text");
+        Path program = dir.resolve("program.yaml");
+        Files.write(program, new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, (byte) 0xd0});
+        assertThatThrownBy(() -> ScenarioReader.source(program.toString())).isInstanceOf(ScenarioException.class)
+                .hasMessage(program + ":1: not a text file (a NUL byte at offset 7): a scenario is YAML text");
         Path nul = dir.resolve("nul.yaml");
         Files.write(nul, ("name: x\nseed: 1\n" + "\0".repeat(3)).getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ScenarioReader.source(nul.toString())).isInstanceOf(ScenarioException.class)
