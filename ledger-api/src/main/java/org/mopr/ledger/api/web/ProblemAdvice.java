@@ -37,7 +37,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     /** How soon a client may try again while the store is away: about the pool's connection timeout. */
-    static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(2);
+    private static final Duration STORE_RETRY_AFTER = Duration.ofSeconds(2);
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> api(ApiProblem e, NativeWebRequest request) {
