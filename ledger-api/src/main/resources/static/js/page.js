@@ -42,7 +42,7 @@ const Page = (() => {
       state.patronage = patronage.items;
       sections.items.forEach(s => { state.countries[s.code] = s.country; });
       $("run-id").textContent = years.run;
-      badges(reconciliation.summary.byStatus);
+      badges(reconciliation.summary.byStatus, reconciliation.summary.byBasis || {});
       $("slider").max = state.steps.year.length - 1;
       await draw();
       $("problem").hidden = true;
@@ -61,10 +61,13 @@ const Page = (() => {
     $("problem").hidden = false;
   }
 
-  function badges(byStatus) {
+  /** A round trip's MATCH only shows the ledger kept the figure: each badge says how many lines were independent. */
+  function badges(byStatus, byBasis) {
+    const of = (basis, status) => (byBasis[basis] || {})[status] || 0;
     $("badges").innerHTML = Object.entries(byStatus).map(([status, n]) =>
       `<button type="button" class="badge ${status}" data-test="badge-${status}" data-status="${status}"
-        title="claims whose check ended ${status.toLowerCase()}"><span class="count">${n}</span>${status.toLowerCase()}</button>`).join("");
+        title="claims whose check ended ${status.toLowerCase()}: ${of("ROUND_TRIP", status)} round trips (the figure went into the events checked), ${of("CONSERVATION", status)} totals against their spread parts, ${of("INDEPENDENT", status)} independent checks"><span class="count">${n}</span>${status.toLowerCase()}
+        <small class="basis" data-test="badge-${status}-independent">${of("INDEPENDENT", status)} independent</small></button>`).join("");
     $("badges").querySelectorAll("button").forEach(b => b.addEventListener("click", () => Citation.lines(b.dataset.status)));
   }
 

@@ -3,6 +3,7 @@ package org.mopr.ledger.api.cli;
 import org.mopr.ledger.api.projection.ProjectionReadiness;
 import org.mopr.ledger.api.reconcile.ReconciliationService;
 import org.mopr.ledger.api.run.JdbcRunRegistry;
+import org.mopr.ledger.projection.reconciliation.Basis;
 import org.mopr.ledger.projection.reconciliation.ReconciliationFormat;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.shared.RunId;
@@ -19,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code reconcile [--run RUN] [--format text|json|csv]}: every documented claim against the run's projections. */
+/** {@code reconcile [--run RUN] [--format text|json|csv] [--basis BASIS]}: every documented claim against the run's projections. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = {"Check every documented claim against the projections of a run (default: the latest historical run).",
                 "Only projections that hold the whole run are reported on: it waits for projections behind the store "
@@ -35,12 +36,17 @@ public class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--basis", paramLabel = "BASIS", description = "Only the lines of one basis: round-trip, conservation "
+            + "or independent.")
+    String basis;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         ReconciliationFormat chosen = ReconciliationFormat.parse(format);
+        Basis only = basis == null ? null : Basis.parse("--basis", basis);
         try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
             JdbcRunRegistry runs = context.getBean(JdbcRunRegistry.class);
             String runId = run != null ? run : runs.latestComplete("historical").map(r -> r.runId().value())
@@ -50,7 +56,7 @@ public class ReconcileCommand implements Callable<Integer> {
             }
             context.getBean(ProjectionReadiness.class).awaitWhole(runId, line -> spec.commandLine().getErr().println(line));
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            chosen.write(context.getBean(ReconciliationService.class).of(runId), out);
+            chosen.write(context.getBean(ReconciliationService.class).of(runId).only(only), out);
             out.flush();
         }
         return 0;

@@ -31,11 +31,11 @@ public final class EventRecords {
     public static final String GLOBAL_INDEX = "mopr-global-index";
     public static final String SEQUENCE = "mopr-sequence";
     public static final String EVENT_ID = "mopr-event-id";
-    /** DOCUMENTED, DERIVED or SIMULATED; absent when the event states no provenance. */
+    /** DOCUMENTED, DERIVED, SIMULATED or ASSUMED; absent when the event states no provenance. */
     public static final String ORIGIN = "mopr-origin";
     /** The catalog claim ids, comma-separated (claim ids never contain a comma). */
     public static final String CLAIMS = "mopr-claims";
-    /** DERIVED: the rule; SIMULATED: the model. */
+    /** DERIVED: the rule; SIMULATED: the model; ASSUMED: the assumption. */
     public static final String RULE = "mopr-rule";
     public static final String SEED = "mopr-seed";
 

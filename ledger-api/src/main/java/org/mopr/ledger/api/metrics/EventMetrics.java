@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code mopr.events.appended{type, origin}}: events appended to the store, by event type and provenance origin
- * (DOCUMENTED, DERIVED, SIMULATED). Counted by a dispatch interceptor on the event store, which sees each unit of
+ * (DOCUMENTED, DERIVED, SIMULATED, ASSUMED). Counted by a dispatch interceptor on the event store, which sees each unit of
  * work's events once, as it prepares to commit them, and counts them only after the commit: a batch that is rolled
  * back was never appended. The interceptor returns each event unchanged.
  */

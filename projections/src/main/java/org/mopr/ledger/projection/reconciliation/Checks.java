@@ -4,7 +4,6 @@ import org.mopr.ledger.catalog.Claim;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /** Small constructors shared by the checks, so every line states its figures the same way. */
 final class Checks {
@@ -20,7 +19,7 @@ final class Checks {
 
     static Line line(Claim c, String check, Status status, String expected, String actual, String difference,
                      String reason) {
-        return new Line(c.id(), check, status, expected, actual, difference, reason, List.of(), List.of());
+        return Line.of(c.id(), check, status, expected, actual, difference, reason);
     }
 
     static Line uncheckable(Claim c, String check, String reason) {

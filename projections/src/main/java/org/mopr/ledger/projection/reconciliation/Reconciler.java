@@ -5,16 +5,23 @@ import org.mopr.ledger.catalog.Claim;
 import org.mopr.ledger.catalog.ClaimKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Checks every documented claim against what the projections compute for one run. Text claims state no
- * figure and are not assertions; everything else comes out MATCH, MISMATCH, CONFLICT, INCOMPLETE or
- * UNCHECKABLE, with the claim's citation and, for a conflict, the other side's too.
+ * Checks every documented claim against what a run computes. Text claims state no figure and are not assertions;
+ * everything else comes out MATCH, MISMATCH, CONFLICT, INCOMPLETE or UNCHECKABLE, with the claim's citation and,
+ * for a conflict, the other side's too. Every line carries its {@link Basis}, worked out from the run's provenance.
  */
 public final class Reconciler {
+
+    /** Checks whose figures are quantities, so a relative error means something. */
+    private static final Set<String> QUANTITIES = Set.of("TOTAL", "CENSUS", "COUNT_AT", "COMPOSITION", "GOODS", "BOUND",
+            "CROSS", "HOLD_OUT");
 
     private final JdbcTemplate jdbc;
     private final Catalog catalog;
@@ -25,17 +32,23 @@ public final class Reconciler {
     }
 
     public Reconciliation reconcile(String runId) {
-        RunFacts facts = new RunFacts(jdbc, runId);
+        return reconcile(new StoredRunFacts(jdbc, runId));
+    }
+
+    /** The reconciliation of whatever the facts describe: a stored run, or a plan folded in memory. */
+    public Reconciliation reconcile(RunFacts facts) {
+        Bases bases = new Bases(catalog, facts);
         List<Line> lines = new ArrayList<>();
         for (Claim c : catalog.claims()) {
             if (c.kind() == ClaimKind.TEXT) {
                 continue;
             }
             for (Line line : check(c, facts)) {
-                lines.add(finish(c, line, facts));
+                lines.add(finish(c, line, facts, bases));
             }
         }
-        return new Reconciliation(runId, lines);
+        lines.addAll(CrossChecks.evaluate(catalog, facts, bases));
+        return new Reconciliation(facts.run(), lines);
     }
 
     private List<Line> check(Claim c, RunFacts facts) {
@@ -54,9 +67,10 @@ public final class Reconciler {
 
     /**
      * A claim the run set aside is not a failure of the ledger: the reason replaces a bare mismatch. A claim
-     * in conflict with another is a CONFLICT whatever the figures say, because the sources must be read first.
+     * in conflict with another is flagged CONFLICT, because the sources must be read first; the ledger's own
+     * comparison stays beside the flag ({@code computed}), never hidden by it.
      */
-    private Line finish(Claim c, Line line, RunFacts facts) {
+    private Line finish(Claim c, Line line, RunFacts facts, Bases bases) {
         Status status = line.status();
         String reason = line.reason();
         Optional<String> aside = facts.setAside(c.id());
@@ -64,18 +78,43 @@ public final class Reconciler {
             status = Status.UNCHECKABLE;
             reason = "set aside by the scenario: " + aside.get();
         }
+        Status computed = status;
         List<Line.Citation> citations = new ArrayList<>();
         citations.add(new Line.Citation(c.id(), c.source(), c.quote()));
         if (!c.conflictsWith().isEmpty() && c.inScope()) {
             status = Status.CONFLICT;
-            reason = (c.conflictNote() != null ? c.conflictNote() : conflictNoteOfTwin(c)) + " [ledger: " + reason + "]";
+            reason = (c.conflictNote() != null ? c.conflictNote() : conflictNoteOfTwin(c)) + " [ledger: " + computed
+                    + ", " + reason + "]";
             for (String other : c.conflictsWith()) {
                 Claim twin = catalog.get(other);
                 citations.add(new Line.Citation(twin.id(), twin.source(), twin.quote()));
             }
         }
-        return new Line(line.claimId(), line.check(), status, line.expected(), line.actual(), line.difference(), reason,
-                citations, c.conflictsWith());
+        Basis basis = bases.of(line.check(), List.of(c.id()));
+        return new Line(line.claimId(), line.check(), status, basis, computed, line.expected(), line.actual(),
+                line.difference(), relativeError(line), reason, citations, c.conflictsWith());
+    }
+
+    /** |difference| / |expected| when both start with a number, to four decimals. */
+    static String relativeError(Line line) {
+        if (!QUANTITIES.contains(line.check()) || line.difference() == null || line.expected() == null) {
+            return null;
+        }
+        BigDecimal difference = number(line.difference());
+        BigDecimal expected = number(line.expected());
+        if (difference == null || expected == null || expected.signum() == 0) {
+            return null;
+        }
+        return difference.abs().divide(expected.abs(), 4, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static BigDecimal number(String text) {
+        String first = text.trim().split("\\s+")[0].replace(",", "");
+        try {
+            return new BigDecimal(first.startsWith("+") ? first.substring(1) : first);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private String conflictNoteOfTwin(Claim c) {

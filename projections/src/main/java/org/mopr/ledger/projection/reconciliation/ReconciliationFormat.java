@@ -37,13 +37,29 @@ public enum ReconciliationFormat {
         }
     }
 
-    /** Counts by status, then every line that is not a match, with its reason. */
+    /** What a MATCH on each basis proves, printed beside its counts so a reader never takes one for another. */
+    private static final java.util.Map<Basis, String> MEANING = java.util.Map.of(
+            Basis.ROUND_TRIP, "the figure went into the events it is checked against: the pipeline kept it",
+            Basis.CONSERVATION, "a documented total against the parts the run spread from it",
+            Basis.INDEPENDENT, "checked against what was not built from it: evidence about the record");
+
+    private static String counts(java.util.Map<Status, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** Counts by status and by basis, then every line that is not a match, with its reason. */
     public static void summary(Reconciliation r, PrintWriter out) {
         out.println("reconciliation of run " + r.runId() + ": " + r.lines().size() + " assertions");
-        out.println(r.countByStatus().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
+        out.println(counts(r.countByStatus()));
+        r.countByBasis().forEach((basis, counts) -> {
+            long n = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (n > 0) {
+                out.println("  " + basis + " " + n + ": " + counts(counts) + " - " + MEANING.get(basis));
+            }
+        });
         for (Line l : r.notMatching()) {
-            out.println("  " + l.status() + " " + l.claimId() + ": expected " + l.expected()
+            out.println("  " + l.status() + (l.computed() != l.status() ? " (computed " + l.computed() + ")" : "")
+                    + " " + l.basis() + " " + l.claimId() + ": expected " + l.expected()
                     + (l.actual() != null ? ", actual " + l.actual() : "")
                     + (l.difference() != null && !l.difference().startsWith("0") ? ", difference " + l.difference() : "")
                     + " - " + l.reason());
@@ -52,12 +68,13 @@ public enum ReconciliationFormat {
     }
 
     private static void csv(Reconciliation r, PrintWriter out) {
-        out.print("claimId,check,status,expected,actual,difference,reason,source,quote,conflictsWith\r\n");
+        out.print("claimId,check,status,basis,computed,expected,actual,difference,relativeError,reason,source,quote,"
+                + "conflictsWith\r\n");
         for (Line l : r.lines()) {
             Line.Citation own = l.citations().get(0);
-            out.print(String.join(",", List.of(q(l.claimId()), q(l.check()), q(l.status().name()), q(l.expected()),
-                    q(l.actual()), q(l.difference()), q(l.reason()), q(own.source()), q(own.quote()),
-                    q(String.join(" ", l.conflictsWith())))) + "\r\n");
+            out.print(String.join(",", List.of(q(l.claimId()), q(l.check()), q(l.status().name()), q(l.basis().name()),
+                    q(l.computed().name()), q(l.expected()), q(l.actual()), q(l.difference()), q(l.relativeError()),
+                    q(l.reason()), q(own.source()), q(own.quote()), q(String.join(" ", l.conflictsWith())))) + "\r\n");
         }
         out.flush();
     }

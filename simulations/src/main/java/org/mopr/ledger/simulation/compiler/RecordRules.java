@@ -154,7 +154,11 @@ final class RecordRules {
             Map<String, String> parameters = new TreeMap<>();
             parameters.put("rate", r.numerator() + "/" + r.denominator());
             parameters.put(r.assumption() ? "assumption" : "citation", r.assumption() ? "true" : r.citation());
-            Provenance provenance = ctx.simulated("scenario-rate-table", parameters);
+            parameters.put("table", r.table());
+            // A rate the scenario assumes is ASSUMED, not SIMULATED: no model drew it. A cited rate is documented
+            // by its citation, which is not a catalog claim, so it too is declared by the scenario's rate table.
+            Provenance provenance = Provenance.assumed(r.assumption() ? "exchange rate assumed by the scenario"
+                    : "exchange rate declared by the scenario from " + r.citation(), parameters);
             ctx.plan.add(from, Plan.Stage.ORGANISATION, run -> new DeclareExchangeRate(new OrganisationId(run), r.table(),
                     Currency.of(r.from()), Currency.of(r.to()), from, r.validTo(), r.numerator(), r.denominator(),
                     r.citation(), r.assumption(), provenance));
