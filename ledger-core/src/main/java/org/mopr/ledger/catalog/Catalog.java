@@ -20,8 +20,10 @@ public final class Catalog {
     private final List<Section> sections;
     private final Map<String, Section> sectionsByCode;
     private final List<Conflict> conflicts;
+    private final List<CrossCheck> checks;
 
-    private Catalog(CatalogValidator.Validated validated) {
+    private Catalog(CatalogValidator.Validated validated, List<CrossCheck> checks) {
+        this.checks = checks;
         this.claims = validated.claims();
         Map<String, Claim> ids = new LinkedHashMap<>();
         claims.forEach(c -> ids.put(c.id(), c));
@@ -45,7 +47,19 @@ public final class Catalog {
 
     /** Loads and validates; a broken catalog throws {@link CatalogException} listing every problem found. */
     public static Catalog load(CatalogSource source, CatalogLimits limits) {
-        return new Catalog(CatalogValidator.validate(new CatalogReader(source, limits).read()));
+        CatalogValidator.Validated validated = CatalogValidator.validate(new CatalogReader(source, limits).read());
+        Map<String, Claim> ids = new LinkedHashMap<>();
+        validated.claims().forEach(c -> ids.put(c.id(), c));
+        try (java.io.InputStream in = source.openChecks()) {
+            return new Catalog(validated, CheckReader.read(in, ids));
+        } catch (java.io.IOException e) {
+            throw new CatalogException(CheckReader.FILE, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The claim-against-claim checks of {@code checks.yaml}, in file order (none when there is no such file). */
+    public List<CrossCheck> checks() {
+        return checks;
     }
 
     /** Every claim, in file order and then in the order each file lists them. */

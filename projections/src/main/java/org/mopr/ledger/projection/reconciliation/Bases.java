@@ -32,7 +32,8 @@ final class Bases {
             "DATE", DATES,
             "LINK", Set.of("PrisonerPatronized", "LeadershipChanged"),
             "GOODS", Set.of("GoodsDonated"),
-            "CROSS", MONEY);
+            "CROSS", MONEY,
+            "RATES", Set.of("ExchangeRateDeclared"));
 
     private final Map<String, Set<String>> claimsByTypeAndOrigin;
     private final Map<String, List<String>> sameFigure = new HashMap<>();

@@ -47,8 +47,16 @@ public final class Reconciler {
                 lines.add(finish(c, line, facts, bases));
             }
         }
-        lines.addAll(CrossChecks.evaluate(catalog, facts, bases));
+        lines.addAll(CrossChecks.evaluate(catalog, facts, bases, java.util.Map.of()));
         return new Reconciliation(facts.run(), lines);
+    }
+
+    /**
+     * The catalog's claim-against-claim checks alone, with some claims' figures or dates replaced (claim id to a
+     * number or an ISO day): a what-if that shows each check can fail.
+     */
+    public List<Line> crossChecks(RunFacts facts, java.util.Map<String, String> whatIf) {
+        return CrossChecks.evaluate(catalog, facts, new Bases(catalog, facts), whatIf);
     }
 
     private List<Line> check(Claim c, RunFacts facts) {

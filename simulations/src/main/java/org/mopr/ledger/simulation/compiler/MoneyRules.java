@@ -37,6 +37,8 @@ final class MoneyRules {
     static final String FRF_1923 = "c001.ussr-aid-1923-frf";
     static final String XRG_TO_JULY_1924 = "c001.ussr-aid-to-1924-07-xrg";
     static final String US_1923 = "c001.us-167k-1923";
+    /** Seed 001: Soviet enterprises gave "since the beginning of 1923"; nothing is collected before it. */
+    static final String COLLECTIONS_FROM = "c001.ussr-collections-from-1923";
     /** The sections whose collections the sources document, so a dues factor has something to scale. */
     static final java.util.SortedSet<String> COLLECTING_SECTIONS =
             java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of("SU", "US")));
@@ -59,8 +61,8 @@ final class MoneyRules {
             }
             return;
         }
-        spread(ctx, usd.money(), usd, aidCountries, Map.of(), USD_1923);
-        spread(ctx, frf.money(), frf, aidCountries, Map.of(), FRF_1923);
+        spread(ctx, usd.money(), usd, aidCountries, Map.of(), USD_1923, COLLECTIONS_FROM);
+        spread(ctx, frf.money(), frf, aidCountries, Map.of(), FRF_1923, COLLECTIONS_FROM);
 
         Settings.RateRow usdRate = rate(ctx, "USD");
         Settings.RateRow frfRate = rate(ctx, "FRF");
@@ -73,14 +75,18 @@ final class MoneyRules {
         long frfInKopecks = convert(frf.money(), frfRate);
         long remainder = xrg.money().minor() - usdInKopecks - frfInKopecks;
         if (remainder < 0) {
-            throw ctx.source.error("rate:", "with these rates the 1923 dollars and francs are worth more than the"
-                    + " 440,000 gold rubles they are part of (" + Money.of(usdInKopecks + frfInKopecks, "XRG") + ")");
+            // Not a compile error: the reconciliation's check x.dollars-and-francs-within-gold-rubles reports it as a
+            // line, with the highest dollar rate the total allows.
+            ctx.omit(xrg, "with these rates the 1923 dollars and francs are worth more than the 440,000 gold rubles"
+                    + " they are part of (" + Money.of(usdInKopecks + frfInKopecks, "XRG") + "): nothing is left to spread");
+            return;
         }
         Map<String, String> derivation = new LinkedHashMap<>();
         derivation.put("derived", xrg.money() + " - " + usd.money() + " x " + usdRate.numerator() + "/" + usdRate.denominator()
                 + " - " + frf.money() + " x " + frfRate.numerator() + "/" + frfRate.denominator() + " = " + Money.of(remainder, "XRG"));
         derivation.put("rates", describe(usdRate) + "; " + describe(frfRate));
-        spread(ctx, Money.of(remainder, "XRG"), xrg, aidCountries, derivation, XRG_TO_JULY_1924, USD_1923, FRF_1923);
+        spread(ctx, Money.of(remainder, "XRG"), xrg, aidCountries, derivation, XRG_TO_JULY_1924, USD_1923, FRF_1923,
+                COLLECTIONS_FROM);
     }
 
     /**
@@ -169,6 +175,10 @@ final class MoneyRules {
         LocalDate from = claim.date().earliest() != null ? claim.date().earliest() : ctx.settings.windowFrom();
         LocalDate to = claim.date().latest() != null ? claim.date().latest() : ctx.settings.windowTo();
         LocalDate earliestDay = ctx.fundOpened.isAfter(ctx.sectionsPlaced.get(SOVIET)) ? ctx.fundOpened : ctx.sectionsPlaced.get(SOVIET);
+        LocalDate collectionsFrom = collectionsFrom(ctx);
+        if (collectionsFrom != null && collectionsFrom.isAfter(earliestDay)) {
+            earliestDay = collectionsFrom;
+        }
         List<LocalDate> days = new ArrayList<>();
         for (YearMonth ym = YearMonth.from(from); !ym.isAfter(YearMonth.from(to)); ym = ym.plusMonths(1)) {
             LocalDate day = ym.atDay(DAY_OF_MONTH);
@@ -180,6 +190,14 @@ final class MoneyRules {
             }
         }
         return days;
+    }
+
+    /**
+     * The first day of "the beginning of 1923": a beginning is where collections start, whatever the scenario's
+     * placement policy does with other imprecise dates (SCENARIOS.md).
+     */
+    static LocalDate collectionsFrom(CompileContext ctx) {
+        return ctx.catalog.find(COLLECTIONS_FROM).map(c -> c.date().earliest()).orElse(null);
     }
 
     private static BigDecimal factor(CompileContext ctx, String section) {
