@@ -158,7 +158,10 @@ class ReconciliationTest {
         StringWriter text = new StringWriter();
         ReconciliationFormat.TEXT.write(reconciliation, text);
         assertThat(text.toString()).contains("MATCH " + reconciliation.countByStatus().get(Status.MATCH))
-                .contains("CONFLICT c003.sections-1932-outside-ussr-67");
+                .contains("CONFLICT (computed MISMATCH) INDEPENDENT c003.sections-1932-outside-ussr-67")
+                .contains("INDEPENDENT " + reconciliation.only(Basis.INDEPENDENT).lines().size() + ": ");
+        assertThat(first.has("basis")).isTrue();
+        assertThat(csv.toString()).startsWith("claimId,check,status,basis,computed,");
     }
 
     // --- basis, claim-against-claim checks, model fixes ---

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -42,7 +41,7 @@ final class Bases {
         this.claimsByTypeAndOrigin = facts.claimsByEventType();
         Map<String, List<String>> byFigure = new HashMap<>();
         for (Claim c : catalog.claims()) {
-            byFigure.computeIfAbsent(figure(c), k -> new java.util.ArrayList<>()).add(c.id());
+            byFigure.computeIfAbsent(Catalog.figure(c), k -> new java.util.ArrayList<>()).add(c.id());
         }
         byFigure.values().forEach(ids -> ids.forEach(id -> sameFigure.put(id, ids)));
         // A count the catalog derived from the affiliates table rests on every row of it: those rows are its figure.
@@ -76,12 +75,5 @@ final class Bases {
             onlySpread &= key.endsWith(" SIMULATED");
         }
         return !read ? Basis.INDEPENDENT : onlySpread ? Basis.CONSERVATION : Basis.ROUND_TRIP;
-    }
-
-    private static String figure(Claim c) {
-        return String.join("|", c.kind().name(), Objects.toString(c.subject()), Objects.toString(c.scope()),
-                Objects.toString(c.dateText()), Objects.toString(c.event()), Objects.toString(c.unit()),
-                c.value() == null ? "-" : c.renderValue(), c.link() == null ? "-" : c.link().render(),
-                Objects.toString(c.commodity()));
     }
 }

@@ -81,12 +81,23 @@ final class CountChecks {
         if (c.partOf() != null) {
             String group = c.id().substring(c.id().lastIndexOf("delegates-") + "delegates-".length()).toUpperCase(java.util.Locale.ROOT);
             Long actual = conference.get().groups().get(group);
+            Long whole = conference.get().delegates();
+            if (actual == null && whole != null && !conference.get().groups().isEmpty()) {
+                // The rest of the record gives this group as the total less the other groups.
+                long rest = whole - conference.get().groups().values().stream().mapToLong(Long::longValue).sum();
+                return Checks.compare(c, "COMPOSITION", c.count(), rest, "delegates", "the total " + whole
+                        + " less the other groups " + conference.get().groups() + " (the event states no group " + group + ")");
+            }
             return actual == null ? Checks.line(c, "COMPOSITION", Status.MISMATCH, c.count() + " delegates", "no group "
                     + group, null, "the conference's composition lacks this group")
                     : Checks.compare(c, "COMPOSITION", c.count(), actual, "delegates", "delegates of group " + group);
         }
         long parts = conference.get().groups().values().stream().mapToLong(Long::longValue).sum();
         Long total = conference.get().delegates();
+        if (total == null && !conference.get().groups().isEmpty()) {
+            return Checks.compare(c, "COMPOSITION", c.count(), parts, "delegates", "the event states no total; its groups "
+                    + conference.get().groups() + " sum to " + parts);
+        }
         if (total == null) {
             return Checks.line(c, "COMPOSITION", Status.MISMATCH, c.count() + " delegates", "no total", null,
                     "the conference event states no total");

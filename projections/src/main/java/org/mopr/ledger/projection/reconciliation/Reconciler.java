@@ -51,6 +51,11 @@ public final class Reconciler {
         return new Reconciliation(facts.run(), lines);
     }
 
+    /** Each held-out claim against what a run compiled without it gives (see {@link HoldOuts}). */
+    public List<Line> holdOut(RunFacts heldOutRun, java.util.Collection<String> claimIds) {
+        return HoldOuts.lines(reconcile(heldOutRun), claimIds);
+    }
+
     /**
      * The catalog's claim-against-claim checks alone, with some claims' figures or dates replaced (claim id to a
      * number or an ISO day): a what-if that shows each check can fail.

@@ -50,7 +50,8 @@ final class CensusRules {
             Claim instead = ctx.claim(p.instead());
             if (candidates.remove(instead)) {
                 LocalDate slot = ctx.place(instead.date(), instead.id());
-                ctx.omit(instead, "what-if: replaced by its conflicting twin " + use.id());
+                ctx.omit(instead, "conflicts with " + use.id() + ": both stay in the catalog and the reconciliation shows"
+                        + " the conflict; this scenario follows " + use.id() + " (preferClaim)");
                 candidates.remove(use);
                 candidates.add(0, use);
                 dayOf.put(use.id(), slot);

@@ -136,6 +136,12 @@ final class RecordRules {
                         groups.put(group.toUpperCase(Locale.ROOT), part.count());
                         cited.add(part.id());
                     }
+                } else if (count.subject().type() == Subject.Type.CONFERENCE && name.equals(count.subject().name())
+                        && "delegates".equals(count.unit()) && ctx.catalog.find(count.partOf()).isEmpty()) {
+                    // The whole is held out: its parts still say how many came in each group.
+                    String group = count.id().substring(count.id().lastIndexOf("delegates-") + "delegates-".length());
+                    groups.put(group.toUpperCase(Locale.ROOT), count.count());
+                    cited.add(count.id());
                 }
             }
             String[] ids = cited.toArray(String[]::new);
