@@ -38,6 +38,17 @@ final class Checks {
                 what + " placed on " + actual);
     }
 
+    /**
+     * Whether the ledger computed a figure for the line: not when it found nothing ("none", "no census"), and not
+     * for a money total of nothing, which only says the run books none of it.
+     */
+    static boolean computesAFigure(Line l) {
+        if (l.actual() == null || l.actual().startsWith("none") || l.actual().startsWith("no ")) {
+            return false;
+        }
+        return !(l.check().equals("TOTAL") && l.actual().trim().split("\\s+")[0].matches("0(\\.0+)?"));
+    }
+
     static String money(long minor, String currency) {
         return java.math.BigDecimal.valueOf(minor, 2).toPlainString() + " " + currency;
     }

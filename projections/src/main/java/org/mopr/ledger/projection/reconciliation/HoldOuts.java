@@ -35,8 +35,7 @@ public final class HoldOuts {
     }
 
     static Line of(Line l) {
-        boolean nothing = l.computed() == Status.UNCHECKABLE || l.actual() == null
-                || l.actual().startsWith("none") || l.actual().startsWith("no ") || zero(l);
+        boolean nothing = l.computed() == Status.UNCHECKABLE || !Checks.computesAFigure(l);
         if (nothing) {
             return new Line(l.claimId(), "HOLD_OUT", Status.UNCHECKABLE, Basis.INDEPENDENT, Status.UNCHECKABLE,
                     l.expected(), l.actual(), null, null, "nothing else in the record bears on it (" + l.reason() + ")",
@@ -52,12 +51,6 @@ public final class HoldOuts {
     private static Line uncheckable(String id, String why) {
         return new Line(id, "HOLD_OUT", Status.UNCHECKABLE, Basis.INDEPENDENT, Status.UNCHECKABLE, null, null, null, null,
                 why, List.of(), List.of());
-    }
-
-    /** A money total of nothing is not a prediction: the rest of the record books none of it. */
-    private static boolean zero(Line l) {
-        String first = l.actual().trim().split("\\s+")[0];
-        return l.check().equals("TOTAL") && first.matches("0(\\.0+)?");
     }
 
     /** The leave-one-out table: claim, documented, predicted, absolute and relative error, or why it cannot be. */

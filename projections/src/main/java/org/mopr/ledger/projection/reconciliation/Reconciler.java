@@ -87,25 +87,41 @@ public final class Reconciler {
         Status status = line.status();
         String reason = line.reason();
         Optional<String> aside = facts.setAside(c.id());
-        if (aside.isPresent() && status != Status.MATCH) {
+        boolean computedFigure = Checks.computesAFigure(line);
+        if (aside.isPresent() && status != Status.MATCH && !computedFigure) {
             status = Status.UNCHECKABLE;
             reason = "set aside by the scenario: " + aside.get();
+        } else if (aside.isPresent() && status != Status.MATCH) {
+            // The run did not book the claim, but the ledger still computes the figure it is checked against.
+            reason = reason + "; the claim itself is set aside by the scenario: " + aside.get();
         }
         Status computed = status;
         List<Line.Citation> citations = new ArrayList<>();
         citations.add(new Line.Citation(c.id(), c.source(), c.quote()));
-        if (!c.conflictsWith().isEmpty() && c.inScope()) {
+        List<String> disputes = c.conflictsWith().stream().filter(other -> contradicts(c.id(), other)).toList();
+        if (disputes.isEmpty() && !c.conflictsWith().isEmpty() && c.inScope()) {
+            // A count the affiliates table allows but cannot confirm is not a disagreement: the computed comparison
+            // (INCOMPLETE with the range, or MISMATCH outside it) stands, with the catalog's note.
+            reason = reason + "; " + conflictNoteOfTwin(c);
+        }
+        if (!disputes.isEmpty() && c.inScope()) {
             status = Status.CONFLICT;
             reason = (c.conflictNote() != null ? c.conflictNote() : conflictNoteOfTwin(c)) + " [ledger: " + computed
                     + ", " + reason + "]";
-            for (String other : c.conflictsWith()) {
+            for (String other : disputes) {
                 Claim twin = catalog.get(other);
                 citations.add(new Line.Citation(twin.id(), twin.source(), twin.quote()));
             }
         }
         Basis basis = bases.of(line.check(), List.of(c.id()));
         return new Line(line.claimId(), line.check(), status, basis, computed, line.expected(), line.actual(),
-                line.difference(), relativeError(line), reason, citations, c.conflictsWith());
+                line.difference(), relativeError(line), reason, citations, disputes);
+    }
+
+    /** Whether two claims are a contradiction between passages (not a count the table cannot account for). */
+    private boolean contradicts(String a, String b) {
+        return catalog.conflicts().stream().anyMatch(x -> x.type() == org.mopr.ledger.catalog.Conflict.Type.CONTRADICTION
+                && (x.first().equals(a) && x.second().equals(b) || x.first().equals(b) && x.second().equals(a)));
     }
 
     /** |difference| / |expected| when both start with a number, to four decimals. */
@@ -131,6 +147,9 @@ public final class Reconciler {
     }
 
     private String conflictNoteOfTwin(Claim c) {
+        if (c.conflictNote() != null) {
+            return c.conflictNote();
+        }
         return c.conflictsWith().stream().map(catalog::get).map(Claim::conflictNote).filter(n -> n != null)
                 .findFirst().orElse("the sources disagree");
     }
