@@ -38,6 +38,7 @@ const Page = (() => {
       ]);
       state.steps.year = years.items;
       state.steps.month = months.items;
+      state.lastCensus = years.summary && years.summary.lastCensus;
       state.happenings = happenings.items;
       state.patronage = patronage.items;
       sections.items.forEach(s => { state.countries[s.code] = s.country; });
@@ -90,7 +91,9 @@ const Page = (() => {
   function figures(point) {
     const members = $("figure-members");
     members.querySelector(".num").textContent = Fmt.number(point.members);
-    members.querySelector(".note").textContent = point.members === null ? "not counted by the sources yet"
+    members.querySelector(".note").textContent = point.members === null
+      ? (state.lastCensus && point.date > state.lastCensus
+        ? `no count after the last census (${Fmt.day(state.lastCensus)}): the sources say nothing` : "not counted by the sources yet")
       : point.membersKind === "CENSUS" ? `census of ${Fmt.day(point.membersAsOf)}` : "estimated between two censuses";
     members.disabled = point.members === null;
     const sections = $("figure-sections");

@@ -8,6 +8,7 @@ import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.Period;
 import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.section.CarryForward;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,9 +43,11 @@ public class OrganisationController {
     private final OrgMembership org;
     private final TimelineQueries timeline;
     private final AccountLabels labels;
+    private final CarryForward carry;
 
     public OrganisationController(RunViews runs, ProjectionQueries queries, OrgMembership org, TimelineQueries timeline,
-                                  AccountLabels labels) {
+                                  AccountLabels labels, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.carry = new CarryForward(jdbc);
         this.runs = runs;
         this.queries = queries;
         this.org = org;
@@ -99,17 +102,22 @@ public class OrganisationController {
         Page<OrgMembership.OrgPoint> members = org.series(runId, MembershipScope.ALL, f, t, s, page);
         Page<TimelineQueries.SectionCount> sections = timeline.sectionCounts(runId, f, t, s, page);
         List<TimelinePoint> points = new ArrayList<>();
+        // After the last census the sources say nothing: the timeline shows no members then, as /api/membership does.
+        Optional<LocalDate> lastCensus = carry.lastCensus(runId, MembershipScope.ALL);
         for (int i = 0; i < members.items().size(); i++) {
             OrgMembership.OrgPoint m = members.items().get(i);
             TimelineQueries.SectionCount c = sections.items().get(i);
-            points.add(new TimelinePoint(m.date(), m.members(), m.origin() == null ? null
-                    : "DOCUMENTED".equals(m.origin()) ? "CENSUS" : "INTERPOLATED", m.membersAsOf(), m.membersIndex(),
+            CarryForward.Shown shown = CarryForward.show(m.date(), m.members(), m.origin() == null ? null
+                    : "DOCUMENTED".equals(m.origin()) ? "CENSUS" : "INTERPOLATED", m.origin(), m.membersAsOf(),
+                    m.membersIndex(), lastCensus, CarryForward.Mode.NONE);
+            points.add(new TimelinePoint(m.date(), shown.members(), shown.kind(), shown.asOf(), shown.globalIndex(),
                     c.sections(), c.certain(), m.statedSections(), m.sectionsAsOf(), m.sectionsIndex()));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("from", f);
         summary.put("to", t);
         summary.put("step", s.name());
+        summary.put("lastCensus", lastCensus.orElse(null));
         return Listing.of(runId, summary, new Page<>(points, page.limit(), page.offset(), members.hasMore()));
     }
 

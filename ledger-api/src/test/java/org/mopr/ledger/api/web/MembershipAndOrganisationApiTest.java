@@ -125,6 +125,9 @@ class MembershipAndOrganisationApiTest {
         assertThat(years.get(0).path("date").asText()).isEqualTo("1922-12-31");
         assertThat(years.get(0).path("sections").asInt()).isEqualTo(2);
         assertThat(years.get(6).path("membersKind").asText()).isEqualTo("INTERPOLATED");
+        // 31 December 1932 is after the last census of all MOPR (1 January 1931): no members, not a census.
+        assertThat(years.get(10).path("members").isNull()).isTrue();
+        assertThat(Http.get("/api/timeline?step=year").json().path("summary").path("lastCensus").asText()).isEqualTo("1931-01-01");
         int previous = 0;
         for (JsonNode y : years) {
             assertThat(y.path("sections").asInt()).isGreaterThanOrEqualTo(previous);
