@@ -12,15 +12,17 @@ import java.util.Set;
 /**
  * Works out each line's {@link Basis} from the run's provenance: which claims went into the events of the types
  * a check reads. A claim that went in, or a claim stating the same figure (same kind, subject, scope, date and
- * value; for a count the catalog derived from the affiliates table, any row of it), makes a ROUND_TRIP, or a CONSERVATION when every event that carries it was spread by a model.
+ * value; for a count the catalog derived from the affiliates table, any row of it), makes a ROUND_TRIP, or, for
+ * a total, a CONSERVATION when every event that carries it was spread by a model.
  */
 final class Bases {
 
     private static final Set<String> MONEY = Set.of("DuesCollected", "DonationReceived", "AidSent", "FundsRemitted",
             "RemittanceReceived", "TransactionPosted");
     private static final Set<String> SECTIONS = Set.of("SectionFounded", "SectionDissolved");
+    /** Dates of foundings, renamings and conferences, and the month collections began (read from the dues). */
     private static final Set<String> DATES = Set.of("SectionFounded", "OrganisationFounded", "GoverningBodyRenamed",
-            "FundOpened", "ConferenceHeld");
+            "FundOpened", "ConferenceHeld", "DuesCollected");
     /** The event types each kind of check reads; a check not listed reads no events. */
     private static final Map<String, Set<String>> READS = Map.of(
             "TOTAL", MONEY,
@@ -74,6 +76,7 @@ final class Bases {
             read = true;
             onlySpread &= key.endsWith(" SIMULATED");
         }
-        return !read ? Basis.INDEPENDENT : onlySpread ? Basis.CONSERVATION : Basis.ROUND_TRIP;
+        // Only a total can be conserved: any other figure that went into the events it is read from is a round trip.
+        return !read ? Basis.INDEPENDENT : onlySpread && check.equals("TOTAL") ? Basis.CONSERVATION : Basis.ROUND_TRIP;
     }
 }

@@ -42,8 +42,7 @@ public final class HoldOuts {
                     l.citations().isEmpty() ? List.of() : l.citations().subList(0, 1), List.of());
         }
         return new Line(l.claimId(), "HOLD_OUT", l.computed(), Basis.INDEPENDENT, l.computed(), l.expected(), l.actual(),
-                l.difference(), Reconciler.relativeError(new Line(l.claimId(), "HOLD_OUT", l.computed(), null, l.computed(),
-                l.expected(), l.actual(), l.difference(), null, null, List.of(), List.of())),
+                l.difference(), l.relativeError(),
                 "predicted by the rest of the record: " + l.reason(),
                 l.citations().isEmpty() ? List.of() : l.citations().subList(0, 1), List.of());
     }

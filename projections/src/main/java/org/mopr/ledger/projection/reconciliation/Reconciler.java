@@ -21,7 +21,7 @@ public final class Reconciler {
 
     /** Checks whose figures are quantities, so a relative error means something. */
     private static final Set<String> QUANTITIES = Set.of("TOTAL", "CENSUS", "COUNT_AT", "COMPOSITION", "GOODS", "BOUND",
-            "CROSS", "HOLD_OUT");
+            "CROSS");
 
     private final JdbcTemplate jdbc;
     private final Catalog catalog;
