@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.organisation.OrganisationMembership;
 import org.mopr.ledger.projection.section.MembershipKind;
 import org.mopr.ledger.projection.section.MembershipPoint;
 import org.mopr.ledger.projection.section.Scope;
@@ -52,13 +53,13 @@ public class MembershipController {
 
     private final RunViews runs;
     private final ProjectionQueries queries;
-    private final OrgMembership org;
+    private final OrganisationMembership org;
     private final AccountLabels labels;
 
-    public MembershipController(RunViews runs, ProjectionQueries queries, OrgMembership org, AccountLabels labels) {
+    public MembershipController(RunViews runs, ProjectionQueries queries, AccountLabels labels) {
         this.runs = runs;
         this.queries = queries;
-        this.org = org;
+        this.org = queries.organisationMembership();
         this.labels = labels;
     }
 
@@ -101,7 +102,7 @@ public class MembershipController {
     }
 
     private MembershipFigure orgAt(String runId, MembershipScopeParam s, LocalDate day) {
-        OrgMembership.OrgPoint p = org.at(runId, s.organisation(), day);
+        OrganisationMembership.OrgPoint p = org.at(runId, s.organisation(), day);
         ScopeMembership sum = queries.membership().at(runId, Scope.of(s.organisation()), day);
         return new MembershipFigure(runId, s.text(), day, p.members(),
                 p.origin() == null ? null : MembershipKind.of(p.origin()).name(), p.origin(), p.membersAsOf(),
