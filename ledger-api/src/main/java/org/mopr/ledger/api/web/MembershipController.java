@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.organisation.OrganisationMembership;
 import org.mopr.ledger.projection.section.CarryForward;
 import org.mopr.ledger.projection.section.MembershipKind;
 import org.mopr.ledger.projection.section.MembershipPoint;
@@ -53,16 +54,15 @@ public class MembershipController {
 
     private final RunViews runs;
     private final ProjectionQueries queries;
-    private final OrgMembership org;
+    private final OrganisationMembership org;
     private final AccountLabels labels;
     private final CarryForward carry;
 
-    public MembershipController(RunViews runs, ProjectionQueries queries, OrgMembership org, AccountLabels labels,
-                                org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        this.carry = new CarryForward(jdbc);
+    public MembershipController(RunViews runs, ProjectionQueries queries, AccountLabels labels) {
+        this.carry = queries.carryForward();
         this.runs = runs;
         this.queries = queries;
-        this.org = org;
+        this.org = queries.organisationMembership();
         this.labels = labels;
     }
 
@@ -108,7 +108,7 @@ public class MembershipController {
     }
 
     private MembershipFigure orgAt(String runId, MembershipScopeParam s, LocalDate day, CarryForward.Mode mode) {
-        OrgMembership.OrgPoint p = org.at(runId, s.organisation(), day);
+        OrganisationMembership.OrgPoint p = org.at(runId, s.organisation(), day);
         ScopeMembership sum = queries.membership().at(runId, Scope.of(s.organisation()), day);
         Optional<LocalDate> last = carry.lastCensus(runId, s.organisation());
         CarryForward.Shown shown = CarryForward.show(day, p.members(),

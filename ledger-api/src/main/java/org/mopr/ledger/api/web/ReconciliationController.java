@@ -2,13 +2,11 @@ package org.mopr.ledger.api.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.projection.compare.RunComparison;
 import org.mopr.ledger.projection.reconciliation.Basis;
 import org.mopr.ledger.projection.reconciliation.Line;
 import org.mopr.ledger.projection.reconciliation.Reconciliation;
 import org.mopr.ledger.projection.reconciliation.Status;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,10 +42,10 @@ public class ReconciliationController {
     private final ReconciliationReports reports;
     private final RunComparison comparison;
 
-    public ReconciliationController(RunViews runs, ReconciliationReports reports, JdbcTemplate jdbc, Catalog catalog) {
+    public ReconciliationController(RunViews runs, ReconciliationReports reports, RunComparison comparison) {
         this.runs = runs;
         this.reports = reports;
-        this.comparison = new RunComparison(jdbc, catalog);
+        this.comparison = comparison;
     }
 
     @GetMapping("/reconciliation")
