@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What {@code serve} tells a person before the URL: the run, its fingerprint, the reconciliation's counts and the
+ * What {@code serve} tells a person before the URL: the run, its fingerprint, the reconciliation's counts (by status,
+ * then by basis) and the
  * ten lines that most need a look (mismatches first, then conflicts, incomplete and uncheckable claims, in catalog
  * order), with how to list them all. The full report is one command or one request away; the URL must not scroll off.
  */
@@ -23,16 +24,24 @@ final class ServeSummary {
 
     static void print(String runId, long events, String fingerprint, Reconciliation r, String dataDirFlag, PrintStream out) {
         out.println("run " + runId + ": " + events + " events, fingerprint " + fingerprint);
-        out.println("reconciliation: " + r.lines().size() + " documented claims checked: " + r.countByStatus().entrySet()
-                .stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.println("reconciliation: " + r.lines().size() + " assertions (documented claims and checks of claims against"
+                + " each other): " + counts(r.countByStatus()));
+        // A round trip's MATCH only shows the pipeline kept a figure: the counts by basis say how many are evidence.
+        r.countByBasis().forEach((basis, counts) -> out.println("  " + basis + " " + counts.values().stream()
+                .mapToLong(Long::longValue).sum() + ": " + counts(counts)));
         List<Line> notMatching = r.notMatching().stream()
                 .sorted(Comparator.comparing(Line::status)).toList();
-        notMatching.stream().limit(SHOWN).forEach(l -> out.println("  " + shorten(l.status() + " " + l.claimId() + ": "
+        notMatching.stream().limit(SHOWN).forEach(l -> out.println("  " + shorten(l.status() + " " + l.basis() + " "
+                + l.claimId() + ": "
                 + "expected " + l.expected() + (l.actual() != null ? ", actual " + l.actual() : "") + " - " + l.reason())));
         if (notMatching.size() > SHOWN) {
             out.println("  ... " + (notMatching.size() - SHOWN) + " more not MATCH: 'reconcile" + dataDirFlag
                     + "' lists all " + notMatching.size() + ", as does GET /api/reconciliation");
         }
+    }
+
+    private static String counts(java.util.Map<?, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String shorten(String line) {
