@@ -262,6 +262,19 @@ class ReconciliationTest {
     }
 
     @Test
+    void aPlanFoldedInMemoryReconcilesExactlyAsTheStoredRunOfIt() {
+        Reconciliation folded = fold(historicalText()).reconciliation();
+        assertThat(folded.lines()).hasSameSizeAs(reconciliation.lines());
+        for (int i = 0; i < folded.lines().size(); i++) {
+            Line a = reconciliation.lines().get(i);
+            Line b = folded.lines().get(i);
+            assertThat(List.of(b.claimId(), b.status(), b.basis(), String.valueOf(b.actual()), String.valueOf(b.difference())))
+                    .as(a.claimId()).isEqualTo(List.of(a.claimId(), a.status(), a.basis(), String.valueOf(a.actual()),
+                            String.valueOf(a.difference())));
+        }
+    }
+
+    @Test
     void aHeldOutSectionCountIsPredictedByTheAffiliatesTableAndNothingIsWritten() {
         long events = run.jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
         long runs = run.jdbc.queryForObject("SELECT count(*) FROM ledger_run", Long.class);
