@@ -3,6 +3,7 @@ package org.mopr.ledger.api.cli;
 import org.mopr.ledger.api.export.ExportService;
 import org.mopr.ledger.projection.export.ExportFormat;
 import org.mopr.ledger.projection.export.ExportResult;
+import org.mopr.ledger.projection.export.RunExporter;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +48,8 @@ public class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--ensemble is not available yet: there are no ensembles to export; use --run");
         }
         ExportFormat chosen = ExportFormat.parse(format);
+        // Checked before the application starts, so a typo costs no start-up.
+        RunExporter.prepare(out);
         try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
             long started = System.nanoTime();
             ExportResult result = context.getBean(ExportService.class).export(run, chosen, out,

@@ -50,7 +50,9 @@ public class ExportController {
         this.maxBytes = maxBytes;
     }
 
-    @GetMapping(value = "/{id}/export", produces = "application/zip")
+    // No 'produces': the API's content negotiation reads ?format= as a media type (csv, json), which here names the
+    // format of the files inside the zip; the zip is written as is, with its own content type.
+    @GetMapping("/{id}/export")
     @Operation(summary = "The run's tidy tables and datapackage.json as a zip (small runs only: larger ones answer 413; "
             + "use the 'export' command)")
     public ResponseEntity<StreamingResponseBody> export(

@@ -77,7 +77,8 @@ public final class RunExporter {
         return table.name() + "." + format.extension();
     }
 
-    private static Path prepare(Path out) {
+    /** Makes the directory if missing; refuses a file, or a directory that cannot be written. */
+    public static Path prepare(Path out) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a file, not a directory");
         }
