@@ -127,6 +127,36 @@ class ExportTest {
                 .contains("no-such-run");
     }
 
+    @Test
+    void the_command_refuses_bad_input_with_one_line_and_leaves_nothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path out = dir.resolve("refused");
+        String db = app.context.getEnvironment().getProperty("spring.datasource.url");
+        assertThat(cli("export", "--run", app.run(), "--format", "xlsx", "--out", out.toString()))
+                .isEqualTo("error: unknown export format 'xlsx': csv or parquet");
+        assertThat(cli("export", "--run", app.run(), "--format", "csv", "--out", file.toString()))
+                .isEqualTo("error: --out " + file + " is a file, not a directory");
+        assertThat(cli("export", "--run", app.run(), "--out", "/proc/self/no-such-dir"))
+                .startsWith("error: --out /proc/self/no-such-dir cannot be made");
+        assertThat(cli("export", "--run", app.run(), "--ensemble", "e1", "--out", out.toString()))
+                .startsWith("error: --ensemble is not available yet");
+        assertThat(cli("export", "--db", db, "--run", "no-such-run", "--format", "parquet", "--out", out.toString()))
+                .isEqualTo("error: unknown run 'no-such-run'");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    /** Runs the command line; asserts exit code 2 and returns its one line of error. */
+    private static String cli(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = org.mopr.ledger.api.cli.LedgerCommand.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        assertThat(cli.execute(args)).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).as(err.toString()).hasSize(1);
+        return err.toString().strip();
+    }
+
     private static long sum(Statement s, String table) throws SQLException {
         return one(s, "SELECT coalesce(sum(amount_minor), 0) FROM read_parquet('" + dir.resolve("parquet/" + table + ".parquet") + "')");
     }
