@@ -49,7 +49,6 @@ public final class ExportBench {
         try (HeapWatch heap = new HeapWatch()) {
             out.printf(Locale.ROOT, "export bench: run %s, %,d events; machine: %d cores, load average %.1f before%n",
                     run.runId(), run.events(), Runtime.getRuntime().availableProcessors(), load());
-            copy(run.runId(), dir.resolve("warm-up.csv"));
             heap.takePeak();
             double copyFirst = timedCopy(run.runId(), dir, heap, "copy");
             double csv = timedExport(run, ExportFormat.CSV, dir, heap);
