@@ -95,7 +95,7 @@ public final class ExportBench {
             throw new IllegalArgumentException("not a run id: '" + runId + "'");
         }
         // COPY takes no parameters: the run id (checked above) is written into the query.
-        String sql = "COPY (" + LedgerTables.EVENTS_SQL.replace("LIKE ?", "LIKE '" + runId + "'")
+        String sql = "COPY (" + LedgerTables.EVENTS_SQL.replace("run_id = ?", "run_id = '" + runId + "'")
                 + ") TO STDOUT (FORMAT csv, HEADER)";
         try (Connection connection = dataSource.getConnection();
              OutputStream to = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {

@@ -147,6 +147,21 @@ class ExportTest {
         }
     }
 
+    @Test
+    void the_export_benchmark_compares_with_copy_of_the_same_query() {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        var run = app.context.getBean(ExportService.class).exportable(app.run());
+        double[] ratios = new org.mopr.ledger.api.bench.ExportBench(app.context.getBean(javax.sql.DataSource.class),
+                new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)).run(new org.mopr.ledger.projection.export.ExportRun(
+                app.run(), run.scenario(), run.seed(), run.events(), run.fingerprint()));
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(ratios[0]).isPositive();
+        assertThat(ratios[1]).isPositive();
+        assertThat(report).contains("copy ", "export csv", "export parquet").containsPattern("(?m)^ratios: csv=\\d+\\.\\d\\d parquet=\\d+\\.\\d\\d$");
+        assertThat(report.lines().filter(l -> l.startsWith("copy")).map(l -> l.replaceAll("^copy( again)? +", "").split(" rows")[0].strip()))
+                .containsOnly(String.format(java.util.Locale.ROOT, "%,d", app.historical.events()));
+    }
+
     /** Runs the command line; asserts exit code 2 and returns its one line of error. */
     private static String cli(String... args) {
         java.io.StringWriter err = new java.io.StringWriter();
