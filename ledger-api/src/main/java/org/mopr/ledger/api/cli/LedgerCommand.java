@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.cli;
 
+import org.mopr.ledger.projection.export.ExportException;
 import org.mopr.ledger.shared.DomainException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import java.util.Optional;
 @Command(name = "mopr-ledger", mixinStandardHelpOptions = true, version = "mopr-ledger 0.1.0",
         description = "Event-sourced membership and aid ledger of International Red Aid (MOPR), 1922-1932.",
         subcommands = {ServeCommand.class, RunCommand.class, CatalogCommand.class, CompareCommand.class,
-                ReplayCommand.class, ReconcileCommand.class, BenchCommand.class, ProjectCommand.class})
+                ReplayCommand.class, ReconcileCommand.class, BenchCommand.class, ProjectCommand.class,
+                ExportCommand.class, ExportBenchCommand.class})
 public class LedgerCommand implements Runnable {
 
     /** Returned by a subcommand that leaves a server running: main must not exit the JVM. */
@@ -82,7 +84,7 @@ public class LedgerCommand implements Runnable {
 
     private static Throwable rootDomainCause(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof DomainException || t instanceof IllegalArgumentException) {
+            if (t instanceof DomainException || t instanceof IllegalArgumentException || t instanceof ExportException) {
                 return t;
             }
         }

@@ -9,6 +9,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mopr.ledger.projection.engine.EventEnvelope;
+import org.mopr.ledger.provenance.LedgerEvent;
 import org.mopr.ledger.provenance.Provenance;
 
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class EventRecords {
         put(headers, GLOBAL_INDEX, Long.toString(event.globalIndex()));
         put(headers, SEQUENCE, Long.toString(event.sequenceNumber()));
         put(headers, EVENT_ID, event.eventId());
-        Provenance provenance = org.mopr.ledger.provenance.Provenances.of(event.payloadObject());
+        Provenance provenance = event.payloadObject() instanceof LedgerEvent e ? e.provenance() : null;
         if (provenance != null) {
             put(headers, ORIGIN, provenance.origin().name());
             put(headers, CLAIMS, provenance.claims().isEmpty() ? null : String.join(",", provenance.claims()));

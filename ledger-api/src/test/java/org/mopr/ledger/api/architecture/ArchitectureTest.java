@@ -1,12 +1,19 @@
 package org.mopr.ledger.api.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mopr.ledger.provenance.LedgerEvent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -69,6 +76,21 @@ class ArchitectureTest {
     void projectionsReachNeitherScenariosNorTheApi() {
         check(noClasses().that().resideInAPackage(PROJECTION).should().dependOnClassesThat()
                 .resideInAnyPackage(SIMULATION, API));
+    }
+
+    /** Metrics, Kafka headers and projections read an event's provenance through LedgerEvent: no event may lack it. */
+    @Test
+    void everyAppliedEventIsALedgerEvent() {
+        check(methods().that().areAnnotatedWith(EventSourcingHandler.class).should(new ArchCondition<>(
+                "take a LedgerEvent") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean ok = !method.getRawParameterTypes().isEmpty()
+                        && method.getRawParameterTypes().get(0).isAssignableTo(LedgerEvent.class);
+                events.add(new SimpleConditionEvent(method, ok, method.getFullName() + " handles an event that is "
+                        + "not a LedgerEvent"));
+            }
+        }));
     }
 
     private static void check(ArchRule rule) {

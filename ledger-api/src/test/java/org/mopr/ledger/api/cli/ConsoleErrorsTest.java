@@ -67,7 +67,7 @@ class ConsoleErrorsTest {
         assertThat(outcome.err()).isEqualTo("internal error: java.lang.IllegalStateException: the ledger tripped over "
                 + "itself (stack trace in " + log + "; --verbose prints it here)" + System.lineSeparator());
         assertThat(Files.readString(log)).contains("java.lang.IllegalStateException: the ledger tripped over itself")
-                .contains("at org.mopr.ledger.api.cli.ConsoleErrorsTest$Boom.call");
+                .contains("at org.mopr.ledger.api.cli.ConsoleErrorsTest.");
     }
 
     @Test

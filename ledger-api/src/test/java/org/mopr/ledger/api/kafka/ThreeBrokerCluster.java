@@ -2,6 +2,7 @@ package org.mopr.ledger.api.kafka;
 
 import ch.qos.logback.classic.Level;
 import kafka.server.BrokerServer;
+import kafka.server.ControllerServer;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
@@ -54,7 +55,8 @@ public final class ThreeBrokerCluster implements AutoCloseable {
         for (int node = 0; node < 3; node++) {
             int port = freePort();
             ports.put(node, port);
-            perNode.put(node, Map.of("listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0"));
+            // The controller's port is fixed too: the other voters know a voter by its address.
+            perNode.put(node, Map.of("listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + freePort()));
         }
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
@@ -119,11 +121,29 @@ public final class ThreeBrokerCluster implements AutoCloseable {
         }
     }
 
-    /** Stops a node's broker (its controller keeps voting) and waits until the others have taken its partitions. */
+    /**
+     * Stops a node's broker, its controller still voting, and waits until the other two lead its partitions. Kafka
+     * runs a controller again only in a fresh process (its test kit cannot restart one in this JVM), so a node
+     * that is to come back loses its broker only.
+     */
     public void stopBroker(int node, String topic) throws Exception {
         BrokerServer broker = kit.brokers().get(node);
         broker.shutdown();
         broker.awaitShutdown();
+        awaitNotLeading(node, topic);
+    }
+
+    /** Stops a node whole, broker and controller: two voters of three remain, still a quorum. */
+    public void stopNode(int node, String topic) throws Exception {
+        stopBroker(node, topic);
+        ControllerServer controller = kit.controllers().get(node);
+        controller.shutdown();
+        controller.awaitShutdown();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> activeController() != node);
+    }
+
+    private void awaitNotLeading(int node, String topic) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> leaders(topic).values().stream().noneMatch(leader -> leader == node));
     }
@@ -133,6 +153,13 @@ public final class ThreeBrokerCluster implements AutoCloseable {
         kit.brokers().get(node).startup();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .until(() -> inSyncReplicas(topic).values().stream().allMatch(isr -> isr.contains(node)));
+    }
+
+    /** The node whose controller leads the metadata quorum (kafka-metadata-quorum.sh describe --status). */
+    public int activeController() throws Exception {
+        try (Admin admin = admin()) {
+            return admin.describeMetadataQuorum().quorumInfo().get(30, TimeUnit.SECONDS).leaderId();
+        }
     }
 
     public boolean isRunning(int node) {
@@ -189,6 +216,10 @@ public final class ThreeBrokerCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // With a node stopped, the others' graceful Raft shutdown times out waiting for it: expected, not news.
+        for (String logger : List.of("kafka", "org.apache.kafka")) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(logger)).setLevel(Level.OFF);
+        }
         kit.close();
     }
 }

@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
  * KAFKA.md's runbook on a real three-node KRaft cluster in this JVM: the topic created by hand (12 partitions,
  * replication factor 3, min.insync.replicas=2), two workers of one group on their own database, then a serve
  * node with the publisher on runs the member-level scenario (its size knob set) while the brokers are knocked
- * over: the leader of the busiest partition is stopped a fifth of the way in and started again at two fifths,
- * then that partition's new leader is stopped at three fifths and stays down. Once the publisher has caught up,
+ * over: the broker leading the busiest partition is stopped a fifth of the way in and started again at two
+ * fifths, then that partition's new leader is stopped at three fifths, broker and controller, and stays down. Once the publisher has caught up,
  * the workers' tables are compared with a fresh replay of the store. Prints what an operator would watch.
  */
 final class ThreeBrokerRun {
@@ -75,6 +75,7 @@ final class ThreeBrokerRun {
                 ThreeBrokerCluster.quiet();
                 say("two workers of group " + GROUP + " and a serve node with the publisher on are up");
                 Path scenario = scenario(memberEvents);
+                say(String.format("running scenario synthetic-members with members.events=%,d", memberEvents));
                 CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> store.getBean(RunService.class)
                         .run(scenario.toString(), null, new PrintStream(OutputStream.nullOutputStream())));
                 Duration bound = Duration.ofSeconds(120 + memberEvents / 250);
@@ -131,13 +132,15 @@ final class ThreeBrokerRun {
 
         publisher.await(3 * memberEvents / 5, bound);
         int second = cluster.leaders(topic).get(busiest);
-        say(String.format("at %,d acknowledged: stopping broker %d, now leader of partition %d; it stays down",
-                publisher.acknowledged.get(), second, busiest));
-        cluster.stopBroker(second, topic);
-        say("broker " + second + " stopped; leaders now " + cluster.leaders(topic));
-        // One batch acknowledged by the two brokers left fails before its token commits (the store's connection
-        // breaking at that moment, say), so the publisher sends it again: the workers must skip the copies.
+        say(String.format("at %,d acknowledged: stopping node %d (broker and controller), now leader of partition %d; "
+                + "the active controller is node %d; it stays down", publisher.acknowledged.get(), second, busiest,
+                cluster.activeController()));
+        // The next batch acknowledged fails before its token commits (as if the store's connection broke at that
+        // moment), so the publisher sends it again: the workers must skip the copies.
         publisher.failNextBatch.set(true);
+        cluster.stopNode(second, topic);
+        say("node " + second + " stopped; leaders now " + cluster.leaders(topic) + "; active controller node "
+                + cluster.activeController());
     }
 
     /** The partition of the aggregate with the most events so far: the one a fault hurts most. */

@@ -13,7 +13,7 @@ import org.mopr.ledger.organisation.SetClaimAside;
 import org.mopr.ledger.patronage.EstablishPatronage;
 import org.mopr.ledger.provenance.Origin;
 import org.mopr.ledger.provenance.Provenance;
-import org.mopr.ledger.provenance.Provenances;
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.mopr.ledger.rates.DeclareExchangeRate;
 import org.mopr.ledger.section.CollectDues;
 import org.mopr.ledger.section.DissolveSection;
@@ -98,7 +98,7 @@ public final class FoldedRunFacts implements RunFacts {
     }
 
     private void fold(Object command) {
-        Provenance p = Provenances.of(command);
+        Provenance p = command instanceof LedgerCommand c ? c.provenance() : null;
         String type = EVENT_TYPES.get(command.getClass());
         if (p != null && type != null && !(command instanceof SetClaimAside)) {
             claims.computeIfAbsent(type + " " + p.origin().name(), k -> new TreeSet<>()).addAll(p.claims());

@@ -2,12 +2,14 @@ package org.mopr.ledger.projection.reconciliation;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.shared.LedgerCsv;
 import org.mopr.ledger.shared.LedgerJson;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -68,23 +70,15 @@ public enum ReconciliationFormat {
     }
 
     private static void csv(Reconciliation r, PrintWriter out) {
-        out.print("claimId,check,status,basis,computed,expected,actual,difference,relativeError,reason,source,quote,"
-                + "conflictsWith\r\n");
+        LedgerCsv.row(out, List.of("claimId", "check", "status", "basis", "computed", "expected", "actual",
+                "difference", "relativeError", "reason", "source", "quote", "conflictsWith"));
         for (Line l : r.lines()) {
             Line.Citation own = l.citations().get(0);
-            out.print(String.join(",", List.of(q(l.claimId()), q(l.check()), q(l.status().name()), q(l.basis().name()),
-                    q(l.computed().name()), q(l.expected()), q(l.actual()), q(l.difference()), q(l.relativeError()),
-                    q(l.reason()), q(own.source()), q(own.quote()), q(String.join(" ", l.conflictsWith())))) + "\r\n");
+            LedgerCsv.row(out, Arrays.asList(l.claimId(), l.check(), l.status().name(), l.basis().name(),
+                    l.computed().name(), l.expected(), l.actual(), l.difference(), l.relativeError(), l.reason(),
+                    own.source(), own.quote(), LedgerCsv.list(l.conflictsWith())));
         }
         out.flush();
-    }
-
-    /** RFC 4180 quoting. */
-    private static String q(String value) {
-        if (value == null) {
-            return "";
-        }
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static Writer nonClosing(Writer out) {

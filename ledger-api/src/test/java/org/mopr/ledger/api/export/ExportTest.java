@@ -1,0 +1,194 @@
+package org.mopr.ledger.api.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mopr.ledger.api.web.Http;
+import org.mopr.ledger.api.web.WebApp;
+import org.mopr.ledger.catalog.Catalog;
+import org.mopr.ledger.projection.export.ExportFormat;
+import org.mopr.ledger.projection.export.ExportResult;
+import org.mopr.ledger.projection.export.RunExporter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The historical run exported in both formats, read back by an independent reader (DuckDB). */
+class ExportTest {
+
+    @TempDir
+    static Path dir;
+
+    static WebApp app;
+    static ExportResult csv;
+    static ExportResult parquet;
+
+    @BeforeAll
+    static void export() {
+        app = WebApp.get();
+        ExportService exports = app.context.getBean(ExportService.class);
+        csv = exports.export(app.run(), ExportFormat.CSV, dir.resolve("csv"), line -> { });
+        parquet = exports.export(app.run(), ExportFormat.PARQUET, dir.resolve("parquet"), line -> { });
+    }
+
+    @Test
+    void every_parquet_file_reads_back_in_duckdb_with_the_rows_of_the_csv_and_of_the_api() throws Exception {
+        assertThat(parquet.rows().keySet()).containsExactly("events", "journal", "membership", "sections", "income",
+                "aid", "flows", "balances", "rates", "reconciliation", "claims", "conflicts");
+        assertThat(parquet.rows()).isEqualTo(csv.rows());
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            for (Map.Entry<String, Long> table : parquet.rows().entrySet()) {
+                Path file = dir.resolve("parquet").resolve(table.getKey() + ".parquet");
+                assertThat(one(s, "SELECT count(*) FROM read_parquet('" + file + "')")).as(table.getKey())
+                        .isEqualTo(table.getValue());
+                Path csvFile = dir.resolve("csv").resolve(table.getKey() + ".csv");
+                assertThat(one(s, "SELECT count(*) FROM read_csv('" + csvFile + "', header = true)"))
+                        .as(table.getKey()).isEqualTo(table.getValue());
+            }
+            assertThat(parquet.rows().get("events")).isEqualTo(app.historical.events())
+                    .isEqualTo(Http.get("/api/runs/" + app.run()).json().path("events").asLong());
+            assertThat(parquet.rows().get("claims")).isEqualTo(app.context.getBean(Catalog.class).size());
+            JdbcTemplate jdbc = app.jdbc;
+            String run = app.run();
+            assertThat(parquet.rows().get("journal")).isEqualTo(
+                    jdbc.queryForObject("SELECT count(*) FROM proj_journal WHERE run_id = ?", Long.class, run));
+
+            String journal = "read_parquet('" + dir.resolve("parquet/journal.parquet") + "')";
+            assertThat(one(s, "SELECT count(DISTINCT currency) FROM " + journal)).isGreaterThan(1);
+            assertThat(one(s, "SELECT count(*) FROM (SELECT currency, sum(amount_minor) AS total FROM " + journal
+                    + " GROUP BY currency) WHERE total <> 0")).as("currencies whose postings do not sum to zero").isZero();
+            assertThat(one(s, "SELECT count(*) FROM (SELECT global_index, currency FROM " + journal
+                    + " GROUP BY 1, 2 HAVING sum(amount_minor) <> 0)")).as("events that do not balance").isZero();
+
+            // The series split by origin add up to the projections the API serves.
+            assertThat(sum(s, "income")).isEqualTo(total(jdbc, "proj_income_month", "amount_minor"));
+            assertThat(sum(s, "flows")).isEqualTo(total(jdbc, "proj_flow_month", "amount_minor"));
+            assertThat(sum(s, "aid")).isEqualTo(total(jdbc, "proj_aid_month", "amount_minor"));
+            assertThat(one(s, "SELECT count(*) FROM read_parquet('" + dir.resolve("parquet/events.parquet")
+                    + "') WHERE origin IS NULL OR event_date IS NULL")).isZero();
+            // Money is stored as integers, never as floating point.
+            try (ResultSet rs = s.executeQuery("SELECT column_type FROM (DESCRIBE SELECT * FROM " + journal
+                    + ") WHERE column_name = 'amount_minor'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("BIGINT");
+            }
+        }
+    }
+
+    @Test
+    void the_data_package_validates_against_the_data_package_schema_and_names_the_run() throws IOException {
+        JsonSchema schema;
+        try (InputStream in = getClass().getResourceAsStream("/frictionless/data-package.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        for (String format : new String[] {"csv", "parquet"}) {
+            JsonNode descriptor = new ObjectMapper().readTree(dir.resolve(format).resolve(RunExporter.DESCRIPTOR).toFile());
+            Set<ValidationMessage> errors = schema.validate(descriptor);
+            assertThat(errors).as(format).isEmpty();
+            assertThat(descriptor.path("run").path("fingerprint").asText())
+                    .isEqualTo(Http.get("/api/runs/" + app.run()).json().path("fingerprint").asText()).isNotBlank();
+            for (JsonNode resource : descriptor.path("resources")) {
+                assertThat(dir.resolve(format).resolve(resource.path("path").asText())).exists();
+            }
+        }
+        try (Stream<Path> left = Files.list(dir.resolve("csv"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    @Test
+    void the_api_answers_a_zip_and_refuses_what_it_cannot_export() {
+        Http.Answer zip = Http.get("/api/runs/" + app.run() + "/export?format=parquet", "application/zip");
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.contentType()).startsWith("application/zip");
+        assertThat(Http.get("/api/runs/" + app.run() + "/export?format=xlsx").problem(400, "bad-parameter"))
+                .contains("unknown export format 'xlsx'");
+        assertThat(Http.get("/api/runs/no-such-run/export?format=csv").problem(404, "unknown-run"))
+                .contains("no-such-run");
+    }
+
+    @Test
+    void the_command_refuses_bad_input_with_one_line_and_leaves_nothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path out = dir.resolve("refused");
+        String db = app.context.getEnvironment().getProperty("spring.datasource.url");
+        assertThat(cli("export", "--run", app.run(), "--format", "xlsx", "--out", out.toString()))
+                .isEqualTo("error: unknown export format 'xlsx': csv or parquet");
+        assertThat(cli("export", "--run", app.run(), "--format", "csv", "--out", file.toString()))
+                .isEqualTo("error: --out " + file + " is a file, not a directory");
+        assertThat(cli("export", "--run", app.run(), "--out", "/proc/self/no-such-dir"))
+                .startsWith("error: --out /proc/self/no-such-dir cannot be made");
+        assertThat(cli("export", "--run", app.run(), "--ensemble", "e1", "--out", out.toString()))
+                .startsWith("error: --ensemble is not available yet");
+        assertThat(cli("export", "--db", db, "--run", "no-such-run", "--format", "parquet", "--out", out.toString()))
+                .isEqualTo("error: unknown run 'no-such-run'");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void the_export_benchmark_compares_with_copy_of_the_same_query() {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        var run = app.context.getBean(ExportService.class).exportable(app.run());
+        double[] ratios = new org.mopr.ledger.api.bench.ExportBench(app.context.getBean(javax.sql.DataSource.class),
+                new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)).run(new org.mopr.ledger.projection.export.ExportRun(
+                app.run(), run.scenario(), run.seed(), run.events(), run.fingerprint()));
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(ratios[0]).isPositive();
+        assertThat(ratios[1]).isPositive();
+        assertThat(report).contains("copy ", "export csv", "export parquet").containsPattern("(?m)^ratios: csv=\\d+\\.\\d\\d parquet=\\d+\\.\\d\\d$");
+        assertThat(report.lines().filter(l -> l.startsWith("copy")).map(l -> l.replaceAll("^copy( again)? +", "").split(" rows")[0].strip()))
+                .containsOnly(String.format(java.util.Locale.ROOT, "%,d", app.historical.events()));
+    }
+
+    /** Runs the command line; asserts exit code 2 and returns its one line of error. */
+    private static String cli(String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = org.mopr.ledger.api.cli.LedgerCommand.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        assertThat(cli.execute(args)).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).as(err.toString()).hasSize(1);
+        return err.toString().strip();
+    }
+
+    private static long sum(Statement s, String table) throws SQLException {
+        return one(s, "SELECT coalesce(sum(amount_minor), 0) FROM read_parquet('" + dir.resolve("parquet/" + table + ".parquet") + "')");
+    }
+
+    private static long total(JdbcTemplate jdbc, String table, String column) {
+        return jdbc.queryForObject("SELECT coalesce(sum(" + column + "), 0) FROM " + table + " WHERE run_id = ?",
+                Long.class, app.run());
+    }
+
+    private static long one(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
+        }
+    }
+
+    static String text(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
