@@ -15,6 +15,10 @@ const Citation = (() => {
       case "SIMULATED":
         return `Spread over time by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
           ? ` (seed ${part.seed})` : ""} from the documented total below; the total is the source's, the split is a model's.`;
+      case "ASSUMED":
+        return `Assumed by the scenario, not stated by any source: ${Fmt.escape(part.rule)}.`;
+      case "CARRIED_FORWARD":
+        return "Carried forward from the last census: the sources give no figure for this day.";
       default:
         return "No provenance recorded.";
     }

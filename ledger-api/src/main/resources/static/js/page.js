@@ -38,11 +38,12 @@ const Page = (() => {
       ]);
       state.steps.year = years.items;
       state.steps.month = months.items;
+      state.lastCensus = years.summary && years.summary.lastCensus;
       state.happenings = happenings.items;
       state.patronage = patronage.items;
       sections.items.forEach(s => { state.countries[s.code] = s.country; });
       $("run-id").textContent = years.run;
-      badges(reconciliation.summary.byStatus);
+      badges(reconciliation.summary.byStatus, reconciliation.summary.byBasis || {});
       $("slider").max = state.steps.year.length - 1;
       await draw();
       $("problem").hidden = true;
@@ -61,10 +62,13 @@ const Page = (() => {
     $("problem").hidden = false;
   }
 
-  function badges(byStatus) {
+  /** A round trip's MATCH only shows the ledger kept the figure: each badge says how many lines were independent. */
+  function badges(byStatus, byBasis) {
+    const of = (basis, status) => (byBasis[basis] || {})[status] || 0;
     $("badges").innerHTML = Object.entries(byStatus).map(([status, n]) =>
       `<button type="button" class="badge ${status}" data-test="badge-${status}" data-status="${status}"
-        title="claims whose check ended ${status.toLowerCase()}"><span class="count">${n}</span>${status.toLowerCase()}</button>`).join("");
+        title="claims whose check ended ${status.toLowerCase()}: ${of("ROUND_TRIP", status)} round trips (the figure went into the events checked), ${of("CONSERVATION", status)} totals against their spread parts, ${of("INDEPENDENT", status)} independent checks"><span class="count">${n}</span>${status.toLowerCase()}
+        <small class="basis" data-test="badge-${status}-independent">${of("INDEPENDENT", status)} independent</small></button>`).join("");
     $("badges").querySelectorAll("button").forEach(b => b.addEventListener("click", () => Citation.lines(b.dataset.status)));
   }
 
@@ -87,7 +91,9 @@ const Page = (() => {
   function figures(point) {
     const members = $("figure-members");
     members.querySelector(".num").textContent = Fmt.number(point.members);
-    members.querySelector(".note").textContent = point.members === null ? "not counted by the sources yet"
+    members.querySelector(".note").textContent = point.members === null
+      ? (state.lastCensus && point.date > state.lastCensus
+        ? `no count after the last census (${Fmt.day(state.lastCensus)}): the sources say nothing` : "not counted by the sources yet")
       : point.membersKind === "CENSUS" ? `census of ${Fmt.day(point.membersAsOf)}` : "estimated between two censuses";
     members.disabled = point.members === null;
     const sections = $("figure-sections");

@@ -20,8 +20,10 @@ public final class Catalog {
     private final List<Section> sections;
     private final Map<String, Section> sectionsByCode;
     private final List<Conflict> conflicts;
+    private final List<CrossCheck> checks;
 
-    private Catalog(CatalogValidator.Validated validated) {
+    private Catalog(CatalogValidator.Validated validated, List<CrossCheck> checks) {
+        this.checks = checks;
         this.claims = validated.claims();
         Map<String, Claim> ids = new LinkedHashMap<>();
         claims.forEach(c -> ids.put(c.id(), c));
@@ -45,7 +47,52 @@ public final class Catalog {
 
     /** Loads and validates; a broken catalog throws {@link CatalogException} listing every problem found. */
     public static Catalog load(CatalogSource source, CatalogLimits limits) {
-        return new Catalog(CatalogValidator.validate(new CatalogReader(source, limits).read()));
+        CatalogValidator.Validated validated = CatalogValidator.validate(new CatalogReader(source, limits).read());
+        Map<String, Claim> ids = new LinkedHashMap<>();
+        validated.claims().forEach(c -> ids.put(c.id(), c));
+        try (java.io.InputStream in = source.openChecks()) {
+            return new Catalog(validated, CheckReader.read(in, ids));
+        } catch (java.io.IOException e) {
+            throw new CatalogException(CheckReader.FILE, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The catalog without these claims (a hold-out): their affiliates-table rows, conflicts and checks go with
+     * them; every other claim stays as it was validated.
+     */
+    public Catalog without(java.util.Set<String> ids) {
+        List<Claim> kept = claims.stream().filter(c -> !ids.contains(c.id())).toList();
+        List<Section> rows = sections.stream().filter(s -> !ids.contains(s.claimId())).toList();
+        List<Conflict> disputes = conflicts.stream().filter(c -> !ids.contains(c.first()) && !ids.contains(c.second())).toList();
+        List<CrossCheck> kept2 = checks.stream().filter(x -> x.claims().stream().noneMatch(ids::contains)).toList();
+        return new Catalog(new CatalogValidator.Validated(kept, rows, disputes), kept2);
+    }
+
+    /**
+     * The claims together with every claim that states the same figure: same kind, subject, scope, date, event,
+     * unit, value, link and goods (the 8,900,000 members of 1928 in seeds 002 and 003 are one figure).
+     */
+    public java.util.Set<String> withSameFigures(java.util.Collection<String> ids) {
+        java.util.Set<String> figures = new java.util.HashSet<>();
+        ids.forEach(id -> find(id).ifPresent(c -> figures.add(figure(c))));
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(ids);
+        claims.stream().filter(c -> figures.contains(figure(c))).forEach(c -> all.add(c.id()));
+        return all;
+    }
+
+    /** The key two claims share when they state the same figure. */
+    public static String figure(Claim c) {
+        return String.join("|", c.kind().name(), java.util.Objects.toString(c.subject()),
+                java.util.Objects.toString(c.scope()), java.util.Objects.toString(c.dateText()),
+                java.util.Objects.toString(c.event()), java.util.Objects.toString(c.unit()),
+                c.value() == null ? "-" : c.renderValue(), c.link() == null ? "-" : c.link().render(),
+                java.util.Objects.toString(c.commodity()));
+    }
+
+    /** The claim-against-claim checks of {@code checks.yaml}, in file order (none when there is no such file). */
+    public List<CrossCheck> checks() {
+        return checks;
     }
 
     /** Every claim, in file order and then in the order each file lists them. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.shared.LedgerCsv;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -136,40 +137,19 @@ public final class CatalogExport {
         r.add(c.source());
         r.add(c.quote());
         r.add(c.confidence().name());
-        r.add(String.join(";", c.flags().stream().map(Enum::name).sorted().toList()));
-        r.add(String.join(";", c.conflictsWith()));
+        r.add(LedgerCsv.list(c.flags().stream().map(Enum::name).sorted().toList()));
+        r.add(LedgerCsv.list(c.conflictsWith()));
         r.add(c.conflictNote());
         r.add(c.outOfScope());
         r.add(c.note());
         return r;
     }
 
-    private static void csv(List<Claim> claims, Writer out) throws IOException {
-        csvLine(COLUMNS, out);
+    private static void csv(List<Claim> claims, Writer out) {
+        LedgerCsv.row(out, COLUMNS);
         for (Claim c : claims) {
-            csvLine(row(c), out);
+            LedgerCsv.row(out, row(c));
         }
-    }
-
-    private static void csvLine(List<String> fields, Writer out) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(csvField(fields.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    /** RFC 4180: quote a field holding a comma, quote or line break, doubling the quotes inside. */
-    static String csvField(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static void text(List<Claim> claims, Writer out) throws IOException {

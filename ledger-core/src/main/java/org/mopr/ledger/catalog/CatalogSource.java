@@ -35,6 +35,11 @@ public interface CatalogSource {
     /** Opens a seed text, or returns null when there is no such seed. */
     InputStream openSeed(String name) throws IOException;
 
+    /** Opens {@code checks.yaml}, the claim-against-claim checks, or returns null when there is none. */
+    default InputStream openChecks() throws IOException {
+        return null;
+    }
+
     /** The historical catalog on the classpath: {@code catalog/files.txt}, {@code catalog/*.yaml}, {@code seeds/*.txt}. */
     static CatalogSource classpath() {
         ClassLoader loader = CatalogSource.class.getClassLoader();
@@ -69,6 +74,11 @@ public interface CatalogSource {
             public InputStream openSeed(String name) {
                 return SEED_NAME.matcher(name).matches() ? loader.getResourceAsStream("seeds/" + name) : null;
             }
+
+            @Override
+            public InputStream openChecks() {
+                return loader.getResourceAsStream("catalog/" + CheckReader.FILE);
+            }
         };
     }
 
@@ -79,7 +89,7 @@ public interface CatalogSource {
             public List<String> files() throws IOException {
                 try (Stream<Path> listing = Files.list(catalogDir)) {
                     return listing.map(p -> p.getFileName().toString())
-                            .filter(n -> n.endsWith(".yaml"))
+                            .filter(n -> n.endsWith(".yaml") && !n.equals(CheckReader.FILE))
                             .sorted()
                             .toList();
                 }
@@ -98,12 +108,19 @@ public interface CatalogSource {
                 Path seed = SEED_NAME.matcher(name).matches() ? seedDir.resolve(name) : null;
                 return seed != null && Files.isRegularFile(seed) ? Files.newInputStream(seed) : null;
             }
+
+            @Override
+            public InputStream openChecks() throws IOException {
+                Path checks = catalogDir.resolve(CheckReader.FILE);
+                return Files.isRegularFile(checks) ? Files.newInputStream(checks) : null;
+            }
         };
     }
 
     /** In-memory files and seeds; catalog files load in name order. */
     static CatalogSource of(Map<String, byte[]> catalogFiles, Map<String, byte[]> seeds) {
         Map<String, byte[]> files = new TreeMap<>(catalogFiles);
+        byte[] checks = files.remove(CheckReader.FILE);
         Map<String, byte[]> texts = Map.copyOf(seeds);
         return new CatalogSource() {
             @Override
@@ -124,6 +141,11 @@ public interface CatalogSource {
             public InputStream openSeed(String name) {
                 byte[] bytes = texts.get(name);
                 return bytes == null ? null : new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public InputStream openChecks() {
+                return checks == null ? null : new ByteArrayInputStream(checks);
             }
         };
     }

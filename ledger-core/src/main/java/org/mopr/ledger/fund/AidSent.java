@@ -1,6 +1,7 @@
 package org.mopr.ledger.fund;
 
 import org.mopr.ledger.money.Money;
+import org.mopr.ledger.provenance.LedgerEvent;
 import org.mopr.ledger.provenance.Provenance;
 import org.mopr.ledger.shared.RunId;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * @param overdraft true when the fund did not hold the amount and the scenario allowed it to go negative
  */
 public record AidSent(RunId run, String fromAccount, LocalDate sentOn, String country, AidPurpose purpose,
-                      Money amount, boolean overdraft, Provenance provenance) implements MoneyMovement {
+                      Money amount, boolean overdraft, Provenance provenance) implements MoneyMovement, LedgerEvent {
 
     public static String aidAccount(String country, AidPurpose purpose) {
         return "aid/" + country + "/" + purpose.accountSegment();

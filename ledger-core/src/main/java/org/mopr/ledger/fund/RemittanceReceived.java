@@ -1,6 +1,7 @@
 package org.mopr.ledger.fund;
 
 import org.mopr.ledger.money.Money;
+import org.mopr.ledger.provenance.LedgerEvent;
 import org.mopr.ledger.provenance.Provenance;
 import org.mopr.ledger.section.SectionId;
 
@@ -8,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 public record RemittanceReceived(FundId fundId, LocalDate receivedOn, SectionId from, Money amount,
-                                 Provenance provenance) implements MoneyMovement {
+                                 Provenance provenance) implements MoneyMovement, LedgerEvent {
 
     @Override
     public List<Posting> postings() {

@@ -7,5 +7,10 @@ public enum Origin {
     /** Implied by documented claims through a named rule, for example "USSR share = total minus the rest". */
     DERIVED,
     /** Produced by a declared allocation model from documented totals: model id, parameters and seed. */
-    SIMULATED
+    SIMULATED,
+    /**
+     * Declared by the scenario without a source: an exchange rate, or any parameter a scenario sets that no passage
+     * states. Nothing is simulated about it and nothing documents it, so it says so.
+     */
+    ASSUMED
 }

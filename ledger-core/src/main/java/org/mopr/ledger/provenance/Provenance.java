@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * Where an event came from. DOCUMENTED names the claims; DERIVED names the claims and the rule; SIMULATED
- * names the model, its parameters and the seed. The constructor refuses an incomplete provenance so that
+ * names the model, its parameters and the seed; ASSUMED names the assumption and its values. The constructor refuses an incomplete provenance so that
  * no event can enter the store without saying where it came from.
  *
  * @param claims     catalog claim ids the figure rests on (for SIMULATED: the totals the model spreads)
@@ -43,6 +43,11 @@ public record Provenance(Origin origin, List<String> claims, String rule, Map<St
                     throw new DomainException("a SIMULATED event must name its model and seed");
                 }
             }
+            case ASSUMED -> {
+                if (rule == null || rule.isBlank()) {
+                    throw new DomainException("an ASSUMED event must name the assumption it declares");
+                }
+            }
         }
     }
 
@@ -56,6 +61,11 @@ public record Provenance(Origin origin, List<String> claims, String rule, Map<St
 
     public static Provenance simulated(String model, Map<String, String> parameters, long seed, String... claims) {
         return new Provenance(Origin.SIMULATED, List.of(claims), model, parameters, seed, null);
+    }
+
+    /** A figure the scenario declares without a source (an assumed exchange rate): what is assumed, and its values. */
+    public static Provenance assumed(String assumption, Map<String, String> parameters) {
+        return new Provenance(Origin.ASSUMED, List.of(), assumption, parameters, null, null);
     }
 
     public Provenance placedBy(String placementPolicy) {

@@ -304,4 +304,34 @@ class BrokenCatalogTest {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aCheckNamingAnUnknownClaimIsRefusedWithItsLine() {
+        String checks = """
+                checks:
+                  - id: x.fine
+                    claims: [c900.delegates, c900.aid-usd]
+                    sentence: A sentence.
+                    relation: at-most
+                    tolerance: "0"
+                  - id: x.bad
+                    claims: [c900.delegates, c900.nobody]
+                    sentence: Another.
+                    relation: at-most
+                    tolerance: "0"
+                """;
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("a.yaml", bytes(VALID));
+        files.put("checks.yaml", bytes(checks));
+        assertThatThrownBy(() -> Catalog.load(CatalogSource.of(files, Map.of(SEED, bytes(SEED_TEXT))), CatalogLimits.DEFAULT))
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("catalog: checks.yaml: line 8: check x.bad names unknown claim 'c900.nobody'");
+        files.put("checks.yaml", bytes(checks.replace("c900.nobody", "c900.aid-usd")));
+        assertThat(Catalog.load(CatalogSource.of(files, Map.of(SEED, bytes(SEED_TEXT))), CatalogLimits.DEFAULT).checks())
+                .extracting(CrossCheck::id).containsExactly("x.fine", "x.bad");
+        files.put("checks.yaml", bytes(checks.replace("relation: at-most\n    tolerance: \"0\"\n  - id: x.bad",
+                "relation: sideways\n    tolerance: \"0\"\n  - id: x.bad")));
+        assertThatThrownBy(() -> Catalog.load(CatalogSource.of(files, Map.of(SEED, bytes(SEED_TEXT))), CatalogLimits.DEFAULT))
+                .hasMessageContaining("checks.yaml: line 5: check x.fine: unknown relation 'sideways'");
+    }
 }

@@ -71,15 +71,6 @@ class CatalogExportTest {
     }
 
     @Test
-    void csvFieldQuoting() {
-        assertThat(CatalogExport.csvField("plain")).isEqualTo("plain");
-        assertThat(CatalogExport.csvField("a, b")).isEqualTo("\"a, b\"");
-        assertThat(CatalogExport.csvField("say \"MOPR\"")).isEqualTo("\"say \"\"MOPR\"\"\"");
-        assertThat(CatalogExport.csvField("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(CatalogExport.csvField(null)).isEmpty();
-    }
-
-    @Test
     void textHasOneLinePerClaim() throws Exception {
         String text = export(CatalogExport.Format.TEXT);
         String[] lines = text.split("\n");

@@ -2,13 +2,11 @@ package org.mopr.ledger.api.cli;
 
 import org.mopr.ledger.api.projection.ProjectionReadiness;
 import org.mopr.ledger.api.run.JdbcRunRegistry;
-import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.projection.compare.RunComparison;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.shared.LedgerJson;
 import org.mopr.ledger.shared.RunId;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,8 +54,7 @@ public class CompareCommand implements Callable<Integer> {
             for (String run : new String[]{runA, runB}) {
                 context.getBean(ProjectionReadiness.class).awaitWhole(run, line -> spec.commandLine().getErr().println(line));
             }
-            RunComparison.Comparison c = new RunComparison(context.getBean(JdbcTemplate.class),
-                    context.getBean(Catalog.class)).compare(runA, runB);
+            RunComparison.Comparison c = context.getBean(RunComparison.class).compare(runA, runB);
             if (format.equals("json")) {
                 System.out.println(LedgerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(c));
                 return 0;

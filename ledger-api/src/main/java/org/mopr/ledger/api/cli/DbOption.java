@@ -2,6 +2,7 @@ package org.mopr.ledger.api.cli;
 
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The {@code --db URL} flag shared by every subcommand that touches the store. */
@@ -9,12 +10,19 @@ public class DbOption {
 
     @Option(names = "--db", paramLabel = "URL",
             description = "JDBC URL of a PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/mopr?user=postgres. "
-                    + "Without it, an embedded PostgreSQL keeps its data under ~/.mopr-ledger (see --data-dir).")
+                    + "Without it, an embedded PostgreSQL keeps its data in the data folder (see --data-dir).")
     String url;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory of the embedded PostgreSQL (default: ~/.mopr-ledger/postgres).")
+            description = "The data folder: the embedded PostgreSQL (in postgres/), the log (mopr-ledger.log) and the "
+                    + "lock that keeps a second process off it (default: ~/.mopr-ledger).")
     String dataDir;
+
+    /** The data folder, where the log is written whichever store is used. */
+    public Path folder() {
+        return (dataDir != null ? Path.of(dataDir) : Path.of(System.getProperty("user.home"), ".mopr-ledger"))
+                .toAbsolutePath().normalize();
+    }
 
     /** Spring properties for the chosen store. */
     public void addTo(Map<String, Object> properties) {
@@ -25,7 +33,7 @@ public class DbOption {
             properties.put("spring.datasource.url", url);
         }
         if (dataDir != null) {
-            properties.put("mopr.embedded.data-dir", dataDir);
+            properties.put("mopr.data-dir", dataDir);
         }
     }
 }

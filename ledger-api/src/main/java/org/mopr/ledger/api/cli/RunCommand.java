@@ -8,7 +8,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.mopr.ledger.simulation.scenario.ScenarioReader;
+import org.mopr.ledger.simulation.scenario.ScenarioSource;
+import org.mopr.ledger.simulation.scenario.ScenarioValidator;
 import java.util.concurrent.Callable;
 
 /** {@code run SCENARIO [--seed N] [--db URL] [--out DIR]}: validate, run into the store, summarise, report. */
@@ -28,11 +33,25 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write summary.json and the reconciliation (json, csv) here.")
     Path out;
 
+    @Option(names = "--hold-out", paramLabel = "ID", arity = "1..*", description = "Compile without these claims (and "
+            + "the claims stating the same figures) and check each against what the rest of the record gives.")
+    List<String> holdOut = new ArrayList<>();
+
+    @Option(names = "--keep", description = "Store a held-out run (named SCENARIO-holdout) instead of folding it in memory.")
+    boolean keep;
+
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
             RunService runs = context.getBean(RunService.class);
-            runs.runAndReport(scenario, seed, out, System.out);
+            ScenarioSource source = ScenarioReader.source(scenario);
+            boolean heldOut = !holdOut.isEmpty() || !ScenarioValidator.validate(ScenarioReader.parse(source), source)
+                    .holdOut().isEmpty();
+            if (heldOut && !keep) {
+                runs.foldHeldOut(source, seed, holdOut, System.out);
+            } else {
+                runs.runAndReport(scenario, seed, holdOut, out, System.out);
+            }
         }
         return 0;
     }

@@ -22,8 +22,14 @@ public final class SpringRunner {
             properties.put("logging.level.root", "WARN");
             properties.put("spring.main.log-startup-info", "false");
         }
+        // Spring's log goes to a file in the data folder; the console shows it only with --verbose.
+        properties.put("logging.file.name", Console.logIn(db.folder()).toString());
+        if (!Console.verbose()) {
+            properties.put("logging.threshold.console", "OFF");
+        }
         properties.putAll(extra);
         db.addTo(properties);
+        StartupProblems.database(db.url);
         // As command-line arguments they outrank application.properties, as a user's flags should.
         String[] args = properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue())

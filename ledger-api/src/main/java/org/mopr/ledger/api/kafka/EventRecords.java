@@ -9,6 +9,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.mopr.ledger.projection.engine.EventEnvelope;
+import org.mopr.ledger.provenance.LedgerEvent;
 import org.mopr.ledger.provenance.Provenance;
 
 import java.nio.charset.StandardCharsets;
@@ -31,11 +32,11 @@ public final class EventRecords {
     public static final String GLOBAL_INDEX = "mopr-global-index";
     public static final String SEQUENCE = "mopr-sequence";
     public static final String EVENT_ID = "mopr-event-id";
-    /** DOCUMENTED, DERIVED or SIMULATED; absent when the event states no provenance. */
+    /** DOCUMENTED, DERIVED, SIMULATED or ASSUMED; absent when the event states no provenance. */
     public static final String ORIGIN = "mopr-origin";
     /** The catalog claim ids, comma-separated (claim ids never contain a comma). */
     public static final String CLAIMS = "mopr-claims";
-    /** DERIVED: the rule; SIMULATED: the model. */
+    /** DERIVED: the rule; SIMULATED: the model; ASSUMED: the assumption. */
     public static final String RULE = "mopr-rule";
     public static final String SEED = "mopr-seed";
 
@@ -56,7 +57,7 @@ public final class EventRecords {
         put(headers, GLOBAL_INDEX, Long.toString(event.globalIndex()));
         put(headers, SEQUENCE, Long.toString(event.sequenceNumber()));
         put(headers, EVENT_ID, event.eventId());
-        Provenance provenance = org.mopr.ledger.provenance.Provenances.of(event.payloadObject());
+        Provenance provenance = event.payloadObject() instanceof LedgerEvent e ? e.provenance() : null;
         if (provenance != null) {
             put(headers, ORIGIN, provenance.origin().name());
             put(headers, CLAIMS, provenance.claims().isEmpty() ? null : String.join(",", provenance.claims()));

@@ -229,7 +229,9 @@ public final class ProjectionWorker implements SmartLifecycle {
         for (TopicPartition partition : c.assignment()) {
             OptionalLong lag = c.currentLag(partition);
             if (lag.isPresent()) {
-                total += lag.getAsLong();
+                // After a rebalance the position comes from the database and may lie beyond the end the consumer
+                // last fetched for that partition: that partition has nothing to apply, not a negative amount.
+                total += Math.max(0, lag.getAsLong());
             } else {
                 unknown.add(partition);
             }

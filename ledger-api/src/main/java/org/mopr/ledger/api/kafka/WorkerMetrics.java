@@ -55,8 +55,9 @@ public final class WorkerMetrics {
         failures.increment();
     }
 
+    /** Records not yet applied; a count, so never below zero whatever the consumer's last view of the ends. */
     void lag(long records) {
-        lag.set(records);
+        lag.set(Math.max(0, records));
     }
 
     void partitions(int count) {

@@ -7,11 +7,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.mopr.ledger.provenance.Origin;
+import org.mopr.ledger.provenance.LedgerEvent;
 import org.mopr.ledger.provenance.Provenance;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code mopr.events.appended{type, origin}}: events appended to the store, by event type and provenance origin
- * (DOCUMENTED, DERIVED, SIMULATED). Counted by a dispatch interceptor on the event store, which sees each unit of
+ * (DOCUMENTED, DERIVED, SIMULATED, ASSUMED). Counted by a dispatch interceptor on the event store, which sees each unit of
  * work's events once, as it prepares to commit them, and counts them only after the commit: a batch that is rolled
  * back was never appended. The interceptor returns each event unchanged.
  */
@@ -30,24 +29,6 @@ import java.util.stream.Stream;
 public class EventMetrics {
 
     public static final String NAME = "mopr.events.appended";
-
-    /** Reads the provenance component of an event record, resolved once per event class. */
-    private static final ClassValue<Method> PROVENANCE = new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            if (!type.isRecord()) {
-                return null;
-            }
-            for (RecordComponent component : type.getRecordComponents()) {
-                if (component.getName().equals("provenance") && component.getType() == Provenance.class) {
-                    Method accessor = component.getAccessor();
-                    accessor.setAccessible(true);
-                    return accessor;
-                }
-            }
-            return null;
-        }
-    };
 
     /** Origins by ordinal, NONE last: an event record without provenance (none exists today) still counts. */
     private static final String[] ORIGINS = Stream.concat(Arrays.stream(Origin.values()).map(Enum::name), Stream.of("NONE"))
@@ -95,15 +76,7 @@ public class EventMetrics {
 
     /** The position in {@link #ORIGINS} of the event's provenance origin. */
     static int origin(Object payload) {
-        Method accessor = payload == null ? null : PROVENANCE.get(payload.getClass());
-        if (accessor == null) {
-            return ORIGINS.length - 1;
-        }
-        try {
-            Provenance provenance = (Provenance) accessor.invoke(payload);
-            return provenance == null || provenance.origin() == null ? ORIGINS.length - 1 : provenance.origin().ordinal();
-        } catch (ReflectiveOperationException e) {
-            return ORIGINS.length - 1;
-        }
+        Provenance provenance = payload instanceof LedgerEvent event ? event.provenance() : null;
+        return provenance == null || provenance.origin() == null ? ORIGINS.length - 1 : provenance.origin().ordinal();
     }
 }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.mopr.ledger.projection.engine.ProjectionEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.mopr.ledger.projection.query.ProjectionProgress;
+import org.mopr.ledger.projection.query.ProjectionQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,12 +56,14 @@ public class ProjectionMetrics {
     }
 
     private final JdbcTemplate jdbc;
+    private final ProjectionProgress progress;
     private final String processor = ProjectionEventHandler.PROCESSING_GROUP;
     private volatile Snapshot snapshot = Snapshot.UNKNOWN;
     private volatile long takenAt;
 
-    public ProjectionMetrics(JdbcTemplate jdbc, MeterRegistry registry) {
+    public ProjectionMetrics(JdbcTemplate jdbc, ProjectionQueries queries, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.progress = queries.progress();
         Gauge.builder("mopr.store.head", this, m -> m.current().head())
                 .description("global index of the newest event in the store").register(registry);
         gauge(registry, "mopr.projection.position", "lowest global index the projection processor has reached",
@@ -107,7 +111,7 @@ public class ProjectionMetrics {
                     target = Double.isNaN(target) ? t.replayTarget() : Math.max(target, t.replayTarget());
                 }
             }
-            List<Long> bulk = jdbc.queryForList("SELECT position FROM proj_replay WHERE status = 'RUNNING'", Long.class);
+            List<Long> bulk = progress.runningReplayPositions();
             if (!bulk.isEmpty()) {
                 replaying = true;
                 target = head == null ? Double.NaN : head;

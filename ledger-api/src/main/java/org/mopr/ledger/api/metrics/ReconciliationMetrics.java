@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mopr.ledger.api.web.ReconciliationReports;
 import org.mopr.ledger.api.web.RunViews;
+import org.mopr.ledger.projection.reconciliation.Basis;
 import org.mopr.ledger.projection.reconciliation.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * {@code mopr.reconciliation.lines{status}}: how many documented claims of the latest complete historical run match,
+ * {@code mopr.reconciliation.lines{status, basis}}: how many documented claims of the latest complete historical run match,
  * mismatch, conflict, are incomplete or cannot be checked. An alert on MISMATCH rising catches a change that broke
  * the record. NaN until such a run exists. The report is cached per state of the run's projections
  * ({@link ReconciliationReports}); the latest run is looked up at most every {@link #MAX_AGE_MILLIS}.
@@ -27,25 +28,28 @@ public class ReconciliationMetrics {
 
     private final RunViews runs;
     private final ReconciliationReports reports;
-    private volatile Map<Status, Long> counts = Map.of();
+    private volatile Map<Basis, Map<Status, Long>> counts = Map.of();
     private volatile long takenAt;
 
     public ReconciliationMetrics(RunViews runs, ReconciliationReports reports, MeterRegistry registry) {
         this.runs = runs;
         this.reports = reports;
-        for (Status status : Status.values()) {
-            Gauge.builder(NAME, this, m -> m.count(status))
-                    .description("reconciliation lines of the latest complete historical run, by status")
-                    .tag("status", status.name()).register(registry);
+        for (Basis basis : Basis.values()) {
+            for (Status status : Status.values()) {
+                Gauge.builder(NAME, this, m -> m.count(basis, status))
+                        .description("reconciliation lines of the latest complete historical run, by status and basis")
+                        .tag("status", status.name()).tag("basis", basis.name()).register(registry);
+            }
         }
     }
 
-    double count(Status status) {
-        Long n = current().get(status);
+    double count(Basis basis, Status status) {
+        Map<Status, Long> byStatus = current().get(basis);
+        Long n = byStatus == null ? null : byStatus.get(status);
         return n == null ? Double.NaN : n;
     }
 
-    private synchronized Map<Status, Long> current() {
+    private synchronized Map<Basis, Map<Status, Long>> current() {
         if (System.currentTimeMillis() - takenAt > MAX_AGE_MILLIS) {
             counts = take();
             takenAt = System.currentTimeMillis();
@@ -53,10 +57,10 @@ public class ReconciliationMetrics {
         return counts;
     }
 
-    private Map<Status, Long> take() {
+    private Map<Basis, Map<Status, Long>> take() {
         try {
             return runs.latestHistorical()
-                    .map(run -> (Map<Status, Long>) new EnumMap<>(reports.of(run.runId()).countByStatus()))
+                    .map(run -> (Map<Basis, Map<Status, Long>>) new EnumMap<>(reports.of(run.runId()).countByBasis()))
                     .orElse(Map.of());
         } catch (RuntimeException e) {
             // A scrape must not fail on a store that is briefly away; the gauges show NaN until it answers.

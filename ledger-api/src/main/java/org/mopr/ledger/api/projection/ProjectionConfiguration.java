@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.mopr.ledger.catalog.Catalog;
+import org.mopr.ledger.projection.compare.RunComparison;
 import org.mopr.ledger.projection.engine.ProjectionEventHandler;
 import org.mopr.ledger.projection.engine.Projector;
 import org.mopr.ledger.projection.ledger.TrialBalance;
@@ -61,6 +63,12 @@ public class ProjectionConfiguration {
     @Bean
     public ProjectionQueries projectionQueries(DataSource dataSource) {
         return new ProjectionQueries(new JdbcTemplate(dataSource));
+    }
+
+    /** Compares two runs' figures; the catalog names the claims behind them. */
+    @Bean
+    public RunComparison runComparison(DataSource dataSource, Catalog catalog) {
+        return new RunComparison(new JdbcTemplate(dataSource), catalog);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.mopr.ledger.api.projection;
 
+import org.mopr.ledger.projection.query.ProjectionProgress;
+import org.mopr.ledger.projection.query.ProjectionQueries;
 import org.mopr.ledger.projection.replay.ReplayState;
 import org.mopr.ledger.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,21 +49,23 @@ public class ProjectionReadiness {
     }
 
     private final JdbcTemplate jdbc;
+    private final ProjectionProgress progress;
     private final Duration wait;
     /** Runs found whole, with the newest replay id when they were. */
     private final Map<String, Long> whole = new ConcurrentHashMap<>();
 
-    public ProjectionReadiness(JdbcTemplate jdbc, @Value("${mopr.projection.read-wait}") Duration wait) {
+    public ProjectionReadiness(JdbcTemplate jdbc, ProjectionQueries queries, @Value("${mopr.projection.read-wait}") Duration wait) {
         if (wait.isNegative()) {
             throw new IllegalArgumentException("mopr.projection.read-wait must not be negative, got " + wait);
         }
         this.jdbc = jdbc;
+        this.progress = queries.progress();
         this.wait = wait;
     }
 
     /** Why the run's figures cannot be shown now, or empty when they can (or when there is no such run). */
     public Optional<NotReady> check(String runId) {
-        ReplayState replay = ReplayState.latest(jdbc);
+        ReplayState replay = progress.latestReplay();
         if (replay.rebuilding(runId)) {
             String what = replay.ofEveryRun() ? "every run" : "run " + runId;
             return Optional.of(new NotReady(Reason.REBUILDING, runId, String.format(Locale.ROOT,
@@ -88,7 +92,7 @@ public class ProjectionReadiness {
                     + run.failure() + "): its events stop part way, so its figures are not shown; run the scenario again",
                     -1, -1, -1));
         }
-        long projected = jdbc.queryForObject("SELECT count(*) FROM proj_event WHERE run_id = ?", Long.class, runId);
+        long projected = progress.projectedEvents(runId);
         if (projected < run.events()) {
             return Optional.of(new NotReady(Reason.BEHIND, runId, String.format(Locale.ROOT,
                     "the projections hold %d of run %s's %d events: they are catching up with the store", projected,
@@ -115,7 +119,7 @@ public class ProjectionReadiness {
             NotReady n = not.get();
             switch (n.reason()) {
                 case REBUILDING -> throw new DomainException(n.message() + "; let it finish or run 'replay"
-                        + (ReplayState.latest(jdbc).ofEveryRun() ? "" : " --run " + runId) + "' to finish it, then try again");
+                        + (this.progress.latestReplay().ofEveryRun() ? "" : " --run " + runId) + "' to finish it, then try again");
                 case INCOMPLETE -> throw new DomainException(n.message());
                 case BEHIND -> {
                     long now = System.nanoTime();

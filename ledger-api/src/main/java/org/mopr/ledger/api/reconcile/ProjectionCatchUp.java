@@ -1,7 +1,8 @@
 package org.mopr.ledger.api.reconcile;
 
 import org.mopr.ledger.shared.DomainException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mopr.ledger.projection.query.ProjectionProgress;
+import org.mopr.ledger.projection.query.ProjectionQueries;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,17 +14,17 @@ import java.time.Duration;
 @Component
 public class ProjectionCatchUp {
 
-    private final JdbcTemplate jdbc;
+    private final ProjectionProgress progress;
 
-    public ProjectionCatchUp(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ProjectionCatchUp(ProjectionQueries queries) {
+        this.progress = queries.progress();
     }
 
     public void await(String runId, long events, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long projected = 0;
         while (System.nanoTime() < deadline) {
-            projected = jdbc.queryForObject("SELECT count(*) FROM proj_event WHERE run_id = ?", Long.class, runId);
+            projected = progress.projectedEvents(runId);
             if (projected >= events) {
                 return;
             }

@@ -19,13 +19,21 @@ import java.nio.file.Path;
 public class ReconciliationService {
 
     private final Reconciler reconciler;
+    private final JdbcTemplate jdbc;
 
     public ReconciliationService(JdbcTemplate jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
         this.reconciler = new Reconciler(jdbc, catalog);
     }
 
     public Reconciliation of(String runId) {
         return reconciler.reconcile(runId);
+    }
+
+    /** The claim-against-claim checks of a run with some claims' figures or dates replaced (a what-if). */
+    public java.util.List<org.mopr.ledger.projection.reconciliation.Line> crossChecks(String runId,
+                                                                                     java.util.Map<String, String> whatIf) {
+        return reconciler.crossChecks(new org.mopr.ledger.projection.reconciliation.StoredRunFacts(jdbc, runId), whatIf);
     }
 
     /** Writes reconciliation.json and reconciliation.csv into the folder. */

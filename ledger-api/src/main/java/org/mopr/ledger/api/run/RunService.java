@@ -2,6 +2,7 @@ package org.mopr.ledger.api.run;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mopr.ledger.api.reconcile.ProjectionCatchUp;
+import org.mopr.ledger.api.reconcile.HoldOutService;
 import org.mopr.ledger.api.reconcile.ReconciliationService;
 import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.projection.reconciliation.Reconciliation;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -42,9 +44,11 @@ public class RunService {
     private final ScenarioRunner runner;
     private final ReconciliationService reconciliations;
     private final ProjectionCatchUp catchUp;
+    private final HoldOutService holdOuts;
 
     public RunService(Catalog catalog, ScenarioRunner runner, ReconciliationService reconciliations,
-                      ProjectionCatchUp catchUp) {
+                      ProjectionCatchUp catchUp, HoldOutService holdOuts) {
+        this.holdOuts = holdOuts;
         this.catalog = catalog;
         this.runner = runner;
         this.reconciliations = reconciliations;
@@ -52,7 +56,11 @@ public class RunService {
     }
 
     public CompiledScenario compile(String scenarioNameOrPath, Long seed) {
-        return ScenarioCompiler.compile(ScenarioReader.source(scenarioNameOrPath), seed, catalog);
+        return compile(scenarioNameOrPath, seed, List.of());
+    }
+
+    public CompiledScenario compile(String scenarioNameOrPath, Long seed, List<String> holdOut) {
+        return ScenarioCompiler.compile(ScenarioReader.source(scenarioNameOrPath), seed, catalog, holdOut);
     }
 
     public RunSummary run(String scenarioNameOrPath, Long seed, PrintStream out) {
@@ -61,7 +69,12 @@ public class RunService {
 
     /** @param registered told the run's id once it is registered, before its first command is sent */
     public RunSummary run(String scenarioNameOrPath, Long seed, PrintStream out, Consumer<RunId> registered) {
-        CompiledScenario compiled = compile(scenarioNameOrPath, seed);
+        return run(scenarioNameOrPath, seed, List.of(), out, registered);
+    }
+
+    private RunSummary run(String scenarioNameOrPath, Long seed, List<String> holdOut, PrintStream out,
+                           Consumer<RunId> registered) {
+        CompiledScenario compiled = compile(scenarioNameOrPath, seed, holdOut);
         out.println("scenario " + compiled.settings().name() + " (seed " + compiled.settings().seed() + "): "
                 + compiled.expectedCommands() + " commands, " + compiled.omissions().size()
                 + " documented claims left out (listed in the reconciliation)");
@@ -70,7 +83,12 @@ public class RunService {
 
     /** Runs, waits for the projections, prints the summary and the reconciliation summary, writes the reports. */
     public RunSummary runAndReport(String scenarioNameOrPath, Long seed, Path outDir, PrintStream out) {
-        RunSummary summary = run(scenarioNameOrPath, seed, out);
+        return runAndReport(scenarioNameOrPath, seed, List.of(), outDir, out);
+    }
+
+    /** As above, compiled without the held-out claims (a stored hold-out: {@code run --hold-out ... --keep}). */
+    public RunSummary runAndReport(String scenarioNameOrPath, Long seed, List<String> holdOut, Path outDir, PrintStream out) {
+        RunSummary summary = run(scenarioNameOrPath, seed, holdOut, out, id -> { });
         summary.print(out);
         catchUp.await(summary.runId().value(), summary.events(), CATCH_UP);
         Reconciliation reconciliation = reconciliations.of(summary.runId().value());
@@ -83,6 +101,24 @@ public class RunService {
             out.println("reports written to " + outDir.toAbsolutePath() + " (summary.json, reconciliation.json, reconciliation.csv)");
         }
         return summary;
+    }
+
+    /**
+     * A held-out run folded in memory: nothing is sent to the aggregates or written to the store. Prints the
+     * reconciliation of the folded run and the line of each held-out claim.
+     */
+    public void foldHeldOut(org.mopr.ledger.simulation.scenario.ScenarioSource source, Long seed, List<String> holdOut,
+                            PrintStream out) {
+        HoldOutService.Folded folded = holdOuts.fold(source, seed, holdOut);
+        out.println("scenario " + folded.compiled().settings().name() + " (seed " + folded.compiled().settings().seed()
+                + "): " + folded.compiled().expectedCommands() + " commands, held out: "
+                + String.join(", ", folded.compiled().settings().holdOut())
+                + " (and claims stating the same figures); folded in memory, nothing written (--keep stores it)");
+        PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        ReconciliationFormat.summary(folded.reconciliation(), writer);
+        writer.println("held-out claims against what the rest of the record gives:");
+        org.mopr.ledger.projection.reconciliation.HoldOuts.table(folded.heldOut(), List.of(), writer);
+        writer.flush();
     }
 
     static void writeSummary(RunSummary summary, Path outDir) {

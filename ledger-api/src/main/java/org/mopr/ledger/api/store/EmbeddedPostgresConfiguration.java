@@ -27,27 +27,45 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    /** The running server and its data directory; closing it stops the server. */
-    record EmbeddedStore(EmbeddedPostgres postgres, Path dataDir) implements AutoCloseable {
+    /** The running server, its data directory and the data folder's lock; closing it stops the server, then unlocks. */
+    record EmbeddedStore(EmbeddedPostgres postgres, Path dataDir, DataFolderLock lock) implements AutoCloseable {
         @Override
         public void close() throws IOException {
-            postgres.close();
-            log.info("embedded PostgreSQL stopped (data in {})", dataDir);
+            try {
+                postgres.close();
+                log.info("embedded PostgreSQL stopped (data in {})", dataDir);
+            } finally {
+                lock.close();
+            }
         }
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedStore embeddedPostgres(@Value("${mopr.embedded.data-dir:${user.home}/.mopr-ledger/postgres}") String dataDir)
-            throws IOException {
-        Path dir = Path.of(dataDir).toAbsolutePath();
-        Files.createDirectories(dir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .start();
-        log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
-        return new EmbeddedStore(postgres, dir);
+    EmbeddedStore embeddedPostgres(@Value("${mopr.data-dir}") String dataFolder) throws IOException {
+        Path folder = Path.of(dataFolder).toAbsolutePath().normalize();
+        DataFolderLock lock = DataFolderLock.take(folder);
+        try {
+            Path dir = postgresDirectory(folder);
+            Files.createDirectories(dir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .start();
+            log.info("embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
+            return new EmbeddedStore(postgres, dir, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * PostgreSQL's own directory in the data folder: {@code postgres} beside the log and the lock, or the folder itself
+     * when it already is one (a --data-dir that named PostgreSQL's directory before the folder held a log).
+     */
+    static Path postgresDirectory(Path folder) {
+        return Files.exists(folder.resolve("PG_VERSION")) ? folder : folder.resolve("postgres");
     }
 
     @Bean

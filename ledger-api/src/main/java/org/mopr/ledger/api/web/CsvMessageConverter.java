@@ -2,6 +2,7 @@ package org.mopr.ledger.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mopr.ledger.shared.LedgerCsv;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -90,7 +91,7 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
             if (plain) {
                 List<String> values = new ArrayList<>();
                 node.forEach(element -> values.add(element.asText()));
-                cells.put(key(prefix), String.join("; ", values));
+                cells.put(key(prefix), LedgerCsv.list(values));
             } else {
                 cells.put(key(prefix), node.toString());
             }
@@ -105,24 +106,7 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
         return prefix.isEmpty() ? "value" : prefix;
     }
 
-    private static void write(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quote(cells.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    /** RFC 4180: quote a cell when it holds a comma, quote or line break, doubling quotes; empty for null. */
-    static String quote(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return "\"" + cell.replace("\"", "\"\"") + "\"";
+    private static void write(Writer out, List<String> cells) {
+        LedgerCsv.row(out, cells);
     }
 }

@@ -11,6 +11,8 @@ import org.mopr.ledger.projection.income.IncomeKind;
 import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.organisation.OrganisationMembership;
+import org.mopr.ledger.projection.explain.FlowExplanations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,16 +39,15 @@ public class ExplainController {
 
     private final RunViews runs;
     private final ProjectionQueries queries;
-    private final ExplainExtras extras;
-    private final OrgMembership org;
+    private final FlowExplanations extras;
+    private final OrganisationMembership org;
     private final Catalog catalog;
 
-    public ExplainController(RunViews runs, ProjectionQueries queries, ExplainExtras extras, OrgMembership org,
-                             Catalog catalog) {
+    public ExplainController(RunViews runs, ProjectionQueries queries, Catalog catalog) {
         this.runs = runs;
         this.queries = queries;
-        this.extras = extras;
-        this.org = org;
+        this.extras = queries.flows();
+        this.org = queries.organisationMembership();
         this.catalog = catalog;
     }
 
@@ -90,7 +91,7 @@ public class ExplainController {
             return queries.explain().membership(runId, scope.section(), at).orElseThrow(() -> ApiProblem.noFigure(
                     "section " + scope.section() + " of run " + runId + " has no membership figure on or before " + at));
         }
-        OrgMembership.OrgPoint point = org.at(runId, scope.organisation(), at);
+        OrganisationMembership.OrgPoint point = org.at(runId, scope.organisation(), at);
         if (point.members() == null) {
             throw ApiProblem.noFigure("run " + runId + " has no membership figure for " + scope.text()
                     + " on or before " + at);

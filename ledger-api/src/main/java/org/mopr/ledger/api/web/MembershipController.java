@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.organisation.OrganisationMembership;
+import org.mopr.ledger.projection.section.CarryForward;
 import org.mopr.ledger.projection.section.MembershipKind;
 import org.mopr.ledger.projection.section.MembershipPoint;
 import org.mopr.ledger.projection.section.Scope;
@@ -34,8 +36,8 @@ public class MembershipController {
     /** Membership as of a day; members is null when no point exists yet (the sources begin in 1928). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MembershipFigure(String run, String scope, LocalDate at, Long members, String kind, String origin,
-                                   LocalDate asOf, Long globalIndex, Integer statedSections, LocalDate sectionsAsOf,
-                                   ScopeMembership sumOfSections) {
+                                   LocalDate asOf, Long globalIndex, LocalDate carriedFrom, LocalDate lastCensus,
+                                   Integer statedSections, LocalDate sectionsAsOf, ScopeMembership sumOfSections) {
     }
 
     /** One point of a series: a census or an interpolated figure, with the event that stated it. */
@@ -52,29 +54,34 @@ public class MembershipController {
 
     private final RunViews runs;
     private final ProjectionQueries queries;
-    private final OrgMembership org;
+    private final OrganisationMembership org;
     private final AccountLabels labels;
+    private final CarryForward carry;
 
-    public MembershipController(RunViews runs, ProjectionQueries queries, OrgMembership org, AccountLabels labels) {
+    public MembershipController(RunViews runs, ProjectionQueries queries, AccountLabels labels) {
+        this.carry = queries.carryForward();
         this.runs = runs;
         this.queries = queries;
-        this.org = org;
+        this.org = queries.organisationMembership();
         this.labels = labels;
     }
 
     @GetMapping("/membership")
     @Operation(summary = "Membership at a day (at=YYYY-MM-DD) or its points over a period (from, to: YYYY[-MM[-DD]]); "
-            + "scope all | outside-ussr | section:XX")
+            + "scope all | outside-ussr | section:XX. After the last census there is no figure unless carry=forward, "
+            + "which repeats the last census marked CARRIED_FORWARD")
     public Object membership(@RequestParam(required = false) String run,
                              @RequestParam(required = false) String scope,
                              @RequestParam(required = false) String at,
                              @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String carry,
                              @RequestParam(required = false) String limit,
                              @RequestParam(required = false) String offset) {
         String runId = runs.resolveId(run);
         MembershipScopeParam s = MembershipScopeParam.parse(scope);
         PageRequest page = Params.page(limit, offset);
+        CarryForward.Mode mode = Params.choice("carry", carry, CarryForward.Mode.class, CarryForward.Mode.NONE);
         if (s.section() != null && queries.sections().section(runId, s.section()).isEmpty()) {
             throw ApiProblem.unknownSection("run " + runId + " has no section " + s.section());
         }
@@ -83,7 +90,7 @@ public class MembershipController {
             if (from != null || to != null) {
                 throw ApiProblem.badParameter("give either at (one day) or from/to (a period), not both");
             }
-            return s.section() != null ? sectionAt(runId, s, day) : orgAt(runId, s, day);
+            return s.section() != null ? sectionAt(runId, s, day, mode) : orgAt(runId, s, day, mode);
         }
         LocalDate f = Optional.ofNullable(Params.boundary("from", from, false)).orElse(LocalDate.of(1922, 1, 1));
         LocalDate t = Optional.ofNullable(Params.boundary("to", to, true)).orElse(LocalDate.of(1932, 12, 31));
@@ -100,21 +107,27 @@ public class MembershipController {
         return Listing.of(runId, summary, rows);
     }
 
-    private MembershipFigure orgAt(String runId, MembershipScopeParam s, LocalDate day) {
-        OrgMembership.OrgPoint p = org.at(runId, s.organisation(), day);
+    private MembershipFigure orgAt(String runId, MembershipScopeParam s, LocalDate day, CarryForward.Mode mode) {
+        OrganisationMembership.OrgPoint p = org.at(runId, s.organisation(), day);
         ScopeMembership sum = queries.membership().at(runId, Scope.of(s.organisation()), day);
-        return new MembershipFigure(runId, s.text(), day, p.members(),
+        Optional<LocalDate> last = carry.lastCensus(runId, s.organisation());
+        CarryForward.Shown shown = CarryForward.show(day, p.members(),
                 p.origin() == null ? null : MembershipKind.of(p.origin()).name(), p.origin(), p.membersAsOf(),
-                p.membersIndex(), p.statedSections(), p.sectionsAsOf(), sum);
+                p.membersIndex(), last, mode);
+        return new MembershipFigure(runId, s.text(), day, shown.members(), shown.kind(), shown.origin(), shown.asOf(),
+                shown.globalIndex(), shown.carriedFrom(), last.orElse(null), p.statedSections(), p.sectionsAsOf(), sum);
     }
 
-    private MembershipFigure sectionAt(String runId, MembershipScopeParam s, LocalDate day) {
+    private MembershipFigure sectionAt(String runId, MembershipScopeParam s, LocalDate day, CarryForward.Mode mode) {
         Optional<MembershipPoint> point = queries.membership().sectionAt(runId, s.section(), day);
         ScopeMembership sum = queries.membership().at(runId, Scope.section(s.section()), day);
-        return new MembershipFigure(runId, s.text(), day, point.map(MembershipPoint::members).orElse(null),
+        Optional<LocalDate> last = carry.lastSectionCensus(runId, s.section());
+        CarryForward.Shown shown = CarryForward.show(day, point.map(MembershipPoint::members).orElse(null),
                 point.map(p -> p.kind().name()).orElse(null), point.map(MembershipPoint::origin).orElse(null),
                 point.map(MembershipPoint::asOf).orElse(null), point.map(MembershipPoint::globalIndex).orElse(null),
-                null, null, sum);
+                last, mode);
+        return new MembershipFigure(runId, s.text(), day, shown.members(), shown.kind(), shown.origin(), shown.asOf(),
+                shown.globalIndex(), shown.carriedFrom(), last.orElse(null), null, null, sum);
     }
 
     private static MembershipRow row(MembershipScopeParam s, MembershipPoint p) {

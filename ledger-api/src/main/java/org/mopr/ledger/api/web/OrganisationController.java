@@ -8,6 +8,9 @@ import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.Period;
 import org.mopr.ledger.projection.query.ProjectionQueries;
+import org.mopr.ledger.projection.organisation.OrganisationMembership;
+import org.mopr.ledger.projection.section.CarryForward;
+import org.mopr.ledger.projection.timeline.TimelineQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,16 +42,17 @@ public class OrganisationController {
 
     private final RunViews runs;
     private final ProjectionQueries queries;
-    private final OrgMembership org;
+    private final OrganisationMembership org;
     private final TimelineQueries timeline;
     private final AccountLabels labels;
+    private final CarryForward carry;
 
-    public OrganisationController(RunViews runs, ProjectionQueries queries, OrgMembership org, TimelineQueries timeline,
-                                  AccountLabels labels) {
+    public OrganisationController(RunViews runs, ProjectionQueries queries, AccountLabels labels) {
+        this.carry = queries.carryForward();
         this.runs = runs;
         this.queries = queries;
-        this.org = org;
-        this.timeline = timeline;
+        this.org = queries.organisationMembership();
+        this.timeline = queries.timeline();
         this.labels = labels;
     }
 
@@ -96,20 +100,25 @@ public class OrganisationController {
         if (s == Period.TOTAL) {
             throw ApiProblem.badParameter("step must be month or year");
         }
-        Page<OrgMembership.OrgPoint> members = org.series(runId, MembershipScope.ALL, f, t, s, page);
+        Page<OrganisationMembership.OrgPoint> members = org.series(runId, MembershipScope.ALL, f, t, s, page);
         Page<TimelineQueries.SectionCount> sections = timeline.sectionCounts(runId, f, t, s, page);
         List<TimelinePoint> points = new ArrayList<>();
+        // After the last census the sources say nothing: the timeline shows no members then, as /api/membership does.
+        Optional<LocalDate> lastCensus = carry.lastCensus(runId, MembershipScope.ALL);
         for (int i = 0; i < members.items().size(); i++) {
-            OrgMembership.OrgPoint m = members.items().get(i);
+            OrganisationMembership.OrgPoint m = members.items().get(i);
             TimelineQueries.SectionCount c = sections.items().get(i);
-            points.add(new TimelinePoint(m.date(), m.members(), m.origin() == null ? null
-                    : "DOCUMENTED".equals(m.origin()) ? "CENSUS" : "INTERPOLATED", m.membersAsOf(), m.membersIndex(),
+            CarryForward.Shown shown = CarryForward.show(m.date(), m.members(), m.origin() == null ? null
+                    : "DOCUMENTED".equals(m.origin()) ? "CENSUS" : "INTERPOLATED", m.origin(), m.membersAsOf(),
+                    m.membersIndex(), lastCensus, CarryForward.Mode.NONE);
+            points.add(new TimelinePoint(m.date(), shown.members(), shown.kind(), shown.asOf(), shown.globalIndex(),
                     c.sections(), c.certain(), m.statedSections(), m.sectionsAsOf(), m.sectionsIndex()));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("from", f);
         summary.put("to", t);
         summary.put("step", s.name());
+        summary.put("lastCensus", lastCensus.orElse(null));
         return Listing.of(runId, summary, new Page<>(points, page.limit(), page.offset(), members.hasMore()));
     }
 

@@ -2,12 +2,11 @@ package org.mopr.ledger.api.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.projection.compare.RunComparison;
+import org.mopr.ledger.projection.reconciliation.Basis;
 import org.mopr.ledger.projection.reconciliation.Line;
 import org.mopr.ledger.projection.reconciliation.Reconciliation;
 import org.mopr.ledger.projection.reconciliation.Status;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,14 +25,15 @@ import java.util.stream.Stream;
 public class ReconciliationController {
 
     /** A reconciliation line with its own citation in columns of their own (for CSV), and every citation. */
-    public record LineRow(String claimId, String check, String status, String expected, String actual, String difference,
-                          String reason, String source, String quote, List<String> conflictsWith,
-                          List<Line.Citation> citations) {
+    public record LineRow(String claimId, String check, String status, String basis, String computed, String expected,
+                          String actual, String difference, String relativeError, String reason, String source,
+                          String quote, List<String> conflictsWith, List<Line.Citation> citations) {
 
         static LineRow of(Line l) {
             Line.Citation own = l.citations().isEmpty() ? null : l.citations().get(0);
-            return new LineRow(l.claimId(), l.check(), l.status().name(), l.expected(), l.actual(), l.difference(),
-                    l.reason(), own == null ? null : own.source(), own == null ? null : own.quote(), l.conflictsWith(),
+            return new LineRow(l.claimId(), l.check(), l.status().name(), l.basis().name(), l.computed().name(),
+                    l.expected(), l.actual(), l.difference(), l.relativeError(), l.reason(),
+                    own == null ? null : own.source(), own == null ? null : own.quote(), l.conflictsWith(),
                     l.citations());
         }
     }
@@ -42,27 +42,33 @@ public class ReconciliationController {
     private final ReconciliationReports reports;
     private final RunComparison comparison;
 
-    public ReconciliationController(RunViews runs, ReconciliationReports reports, JdbcTemplate jdbc, Catalog catalog) {
+    public ReconciliationController(RunViews runs, ReconciliationReports reports, RunComparison comparison) {
         this.runs = runs;
         this.reports = reports;
-        this.comparison = new RunComparison(jdbc, catalog);
+        this.comparison = comparison;
     }
 
     @GetMapping("/reconciliation")
     @Operation(summary = "Every documented claim checked against the run: MATCH, MISMATCH, CONFLICT, INCOMPLETE or "
-            + "UNCHECKABLE with the reason and the citation; status and check filter the lines")
+            + "UNCHECKABLE with the reason and the citation, and its basis (ROUND_TRIP, CONSERVATION, INDEPENDENT: what a "
+            + "MATCH on it proves); status, basis and check filter the lines")
     public Listing<LineRow> reconciliation(@RequestParam(required = false) String run,
                                            @RequestParam(required = false) String status,
                                            @RequestParam(required = false) String check,
+                                           @RequestParam(required = false) String basis,
                                            @RequestParam(required = false) String limit,
                                            @RequestParam(required = false) String offset) {
         String runId = runs.resolveId(run);
         var page = Params.page(limit, offset);
         Status only = Params.choice("status", status, Status.class, null);
+        Basis onBasis = Params.choice("basis", basis, Basis.class, null);
         Reconciliation r = reports.of(runId);
         Stream<Line> lines = r.lines().stream();
         if (only != null) {
             lines = lines.filter(l -> l.status() == only);
+        }
+        if (onBasis != null) {
+            lines = lines.filter(l -> l.basis() == onBasis);
         }
         if (check != null && !check.isBlank()) {
             String c = check.trim().toUpperCase(Locale.ROOT);
@@ -71,6 +77,7 @@ public class ReconciliationController {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("lines", r.lines().size());
         summary.put("byStatus", r.countByStatus());
+        summary.put("byBasis", r.countByBasis());
         return Listing.of(runId, summary, CatalogController.slice(lines.map(LineRow::of).toList(), page));
     }
 

@@ -4,7 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.mopr.ledger.api.reconcile.ReconciliationService;
 import org.mopr.ledger.projection.reconciliation.Reconciliation;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.mopr.ledger.projection.query.ProjectionProgress;
+import org.mopr.ledger.projection.query.ProjectionQueries;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -18,18 +19,17 @@ import java.time.Duration;
 public class ReconciliationReports {
 
     private final ReconciliationService reconciliations;
-    private final JdbcTemplate jdbc;
+    private final ProjectionProgress progress;
     private final Cache<String, Reconciliation> cache = Caffeine.newBuilder()
             .maximumSize(16).expireAfterWrite(Duration.ofMinutes(30)).build();
 
-    public ReconciliationReports(ReconciliationService reconciliations, JdbcTemplate jdbc) {
+    public ReconciliationReports(ReconciliationService reconciliations, ProjectionQueries queries) {
         this.reconciliations = reconciliations;
-        this.jdbc = jdbc;
+        this.progress = queries.progress();
     }
 
     public Reconciliation of(String runId) {
-        // The primary key (run_id, global_index) answers max() from the index's edge, at any size of run.
-        Long last = jdbc.queryForObject("SELECT max(global_index) FROM proj_event WHERE run_id = ?", Long.class, runId);
+        String last = progress.lastProjected(runId).stream().mapToObj(Long::toString).findFirst().orElse("none");
         return cache.get(runId + "#" + last, k -> reconciliations.of(runId));
     }
 

@@ -3,18 +3,15 @@ package org.mopr.ledger.api.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.mopr.ledger.api.run.JdbcRunRegistry;
-import org.mopr.ledger.projection.engine.ProjectionTables;
+import org.mopr.ledger.api.run.RunDeletion;
+import org.mopr.ledger.api.store.StoreFailures;
+import org.mopr.ledger.api.run.RunView;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.RunSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,9 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,27 +44,23 @@ public class RunsController {
 
     private final RunViews runs;
     private final RunLauncher launcher;
-    private final JdbcRunRegistry registry;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final RunDeletion deletion;
     private final ReconciliationReports reports;
     private final Duration runWait;
 
-    public RunsController(RunViews runs, RunLauncher launcher, JdbcRunRegistry registry, JdbcTemplate jdbc,
-                          PlatformTransactionManager transactionManager, ReconciliationReports reports,
+    public RunsController(RunViews runs, RunLauncher launcher, RunDeletion deletion,
+                          ReconciliationReports reports,
                           @Value("${mopr.api.run-wait:PT20S}") Duration runWait) {
         this.runs = runs;
         this.launcher = launcher;
-        this.registry = registry;
-        this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.deletion = deletion;
         this.reports = reports;
         this.runWait = runWait;
     }
 
     @GetMapping
     @Operation(summary = "Runs, newest first; scenario filters by scenario name")
-    public Listing<RunViews.RunView> list(@RequestParam(required = false) String scenario,
+    public Listing<RunView> list(@RequestParam(required = false) String scenario,
                                           @RequestParam(required = false) String limit,
                                           @RequestParam(required = false) String offset) {
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -80,7 +71,7 @@ public class RunsController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One run")
-    public RunViews.RunView one(@PathVariable String id) {
+    public RunView one(@PathVariable String id) {
         return runs.resolve(id);
     }
 
@@ -98,7 +89,7 @@ public class RunsController {
         body.put("seed", launched.seed());
         try {
             RunSummary summary = launched.outcome().get(runWait.toMillis(), TimeUnit.MILLISECONDS);
-            RunViews.RunView run = runs.resolve(summary.runId().value());
+            RunView run = runs.resolve(summary.runId().value());
             body.put("run", run);
             body.put("note", "the projections catch up asynchronously; until they hold the whole run, its reads answer 503 projections-rebuilding");
             return ResponseEntity.created(URI.create("/api/runs/" + run.runId())).body(body);
@@ -112,7 +103,7 @@ public class RunsController {
             return ResponseEntity.accepted().location(URI.create(where)).body(body);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            DataAccessException store = storeFailure(cause);
+            DataAccessException store = StoreFailures.behind(cause);
             if (store != null) {
                 // The store failed, not the scenario: ProblemAdvice answers 503 and logs it, without the driver's words.
                 throw store;
@@ -122,22 +113,6 @@ public class RunsController {
             Thread.currentThread().interrupt();
             throw ApiProblem.conflict("interrupted while waiting for the run; it goes on, see /api/runs");
         }
-    }
-
-    /**
-     * The database's failure behind a run's failure, if there is one: Spring's, or the driver's own where Axon's
-     * event store wrapped it in an exception of its own.
-     */
-    static DataAccessException storeFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessException store) {
-                return store;
-            }
-            if (t instanceof SQLException sql) {
-                return new DataAccessResourceFailureException(sql.getMessage(), sql);
-            }
-        }
-        return null;
     }
 
     /**
@@ -160,30 +135,19 @@ public class RunsController {
             + "its events stay in the append-only event store")
     @SecurityRequirement(name = OpenApiConfiguration.BEARER)
     public Map<String, Object> delete(@PathVariable String id) {
-        RunViews.RunView run = runs.resolve(id);
-        if ("RUNNING".equals(run.status())) {
-            throw ApiProblem.conflict("run " + run.runId() + " is still running; delete it once it has finished or failed");
+        RunView run = runs.resolve(id);
+        RunDeletion.Deleted deleted;
+        try {
+            deleted = deletion.delete(run);
+        } catch (RunDeletion.Refused e) {
+            throw ApiProblem.conflict(e.getMessage());
         }
-        long projected = jdbc.queryForObject("SELECT count(*) FROM proj_event WHERE run_id = ?", Long.class, run.runId());
-        if ("COMPLETE".equals(run.status()) && projected < run.events()) {
-            // The processor would write the remaining events' rows again right after the delete.
-            throw ApiProblem.conflict("the projections hold " + projected + " of run " + run.runId() + "'s " + run.events()
-                    + " events; delete it once they have caught up");
-        }
-        // A failed run's registry row does not count its events; the store does (by the run's aggregate-id prefix).
-        long kept = "COMPLETE".equals(run.status()) ? run.events() : jdbc.queryForObject(
-                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?", Long.class, run.runId() + "/%");
-        String reason = RunViews.DELETED_MARK + " at " + Instant.now() + "; its events stay in the event store";
-        transactions.executeWithoutResult(status -> {
-            ProjectionTables.deleteRun(jdbc, run.runId());
-            registry.failed(RunId.of(run.runId()), reason);
-        });
         reports.evict(run.runId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("runId", run.runId());
         body.put("status", "DELETED");
         body.put("projectionRowsDeleted", true);
-        body.put("eventsKept", kept);
+        body.put("eventsKept", deleted.eventsKept());
         body.put("note", "The run's projection rows are deleted and the registry marks it DELETED, so no read shows it. "
                 + "Its events stay in the event store, which is append-only; the run id stays taken, and a replay of "
                 + "every run would project its events again.");

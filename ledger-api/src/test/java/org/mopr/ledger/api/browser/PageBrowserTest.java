@@ -134,7 +134,7 @@ class PageBrowserTest {
     void playMovesTheYearAndANumberShowsItsPassage() throws IOException {
         load();
         assertThat(byTest("run-id").getText()).isEqualTo(app.run());
-        assertThat(byTest("badge-MATCH").getText()).matches("\\d+\\s*match");
+        assertThat(byTest("badge-MATCH").getText()).matches("\\d+\\s*match\\s*\\d+ independent");
         String first = byTest("current-year").getText();
         assertThat(first).isEqualTo("1922");
 

@@ -52,7 +52,7 @@ class MoneyApiTest {
         assertThat(converted.path("amount").path("currency").asText()).isEqualTo("XRG");
         assertThat(converted.path("amount").path("minor").asLong()).isEqualTo(9_379_820);
         assertThat(converted.path("rate").asText()).isEqualTo("USD->XRG 1.9434");
-        assertThat(converted.path("rateTable").asText()).isEqualTo("gold-parity");
+        assertThat(converted.path("rateTable").asText()).isEqualTo("assumed-1923");
         assertThat(converted.path("assumption").asBoolean()).isTrue();
     }
 
@@ -139,7 +139,7 @@ class MoneyApiTest {
         Http.get("/api/aid?from=99999").problem(400, "bad-date");
         Http.get("/api/income?period=decade").problem(400, "bad-parameter");
         Http.get("/api/income?kind=tithe").problem(400, "bad-parameter");
-        Http.get("/api/flows?rateTable=gold-parity").problem(400, "bad-parameter");
+        Http.get("/api/flows?rateTable=assumed-1923").problem(400, "bad-parameter");
         assertThat(Http.get("/api/flows?convert=XRG&rateTable=silver").problem(400, "bad-parameter")).contains("silver");
         Http.get("/api/aid?limit=-3").problem(400, "bad-paging");
         Http.get("/api/trial-balance?run=no-such-run").problem(404, "unknown-run");

@@ -44,8 +44,12 @@ class ReconciliationAndExplainApiTest {
     void theReconciliationAsCsv() {
         Http.Answer csv = Http.get("/api/reconciliation?status=match&limit=1000", "text/csv");
         assertThat(csv.body().lines().findFirst().orElseThrow())
-                .startsWith("claimId,check,status,expected,actual,difference,reason,source,quote,conflictsWith,citations");
-        assertThat(csv.body()).contains("c001.ussr-aid-1923-usd,TOTAL,MATCH,");
+                .startsWith("claimId,check,status,basis,computed,expected,actual,difference,relativeError,reason,source,quote,"
+                        + "conflictsWith,citations");
+        assertThat(csv.body()).contains("c001.ussr-aid-1923-usd,TOTAL,MATCH,CONSERVATION,MATCH,");
+        assertThat(Http.get("/api/reconciliation?basis=independent&limit=1000").json().path("items"))
+                .allSatisfy(l -> assertThat(l.path("basis").asText()).isEqualTo("INDEPENDENT"));
+        assertThat(Http.get("/api/reconciliation?basis=circular").problem(400, "bad-parameter")).contains("basis");
         Http.get("/api/reconciliation?status=maybe").problem(400, "bad-parameter");
         Http.get("/api/reconciliation?run=no-such-run").problem(404, "unknown-run");
     }

@@ -41,7 +41,7 @@ public final class WebApp {
         // Kept from before the start, so start-up logging is searched too.
         System.setOut(tee(System.out));
         System.setErr(tee(System.err));
-        String db = TestPostgres.freshDatabase("web");
+        String db = TestPostgres.sharedDatabase("web");
         context = new SpringApplicationBuilder(LedgerApplication.class).run("--spring.datasource.url=" + db,
                 "--server.port=0", "--mopr.api.token=" + TOKEN, "--mopr.api.run-wait=PT120S");
         baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");

@@ -10,7 +10,7 @@ import org.mopr.ledger.projection.rates.RateRows;
 import org.mopr.ledger.projection.reconciliation.AsideRows;
 import org.mopr.ledger.projection.section.SectionRows;
 import org.mopr.ledger.provenance.Provenance;
-import org.mopr.ledger.provenance.Provenances;
+import org.mopr.ledger.provenance.LedgerEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashMap;
@@ -34,7 +34,7 @@ public final class ProjectionBatch {
         if (flushed) {
             throw new IllegalStateException("a projection batch is written once; start a new one");
         }
-        Provenance provenance = Provenances.of(envelope.payload());
+        Provenance provenance = envelope.payload() instanceof LedgerEvent e ? e.provenance() : null;
         Long provenanceId = provenance == null ? null : provenanceIds.computeIfAbsent(provenance, ProvenanceIds::of);
         ProjectedEvent event = new ProjectedEvent(envelope, envelope.runId(), envelope.eventType(), provenance, provenanceId);
         for (BatchPart part : parts) {

@@ -1,14 +1,17 @@
 package org.mopr.ledger.projection.query;
 
 import org.mopr.ledger.projection.explain.ExplainQueries;
+import org.mopr.ledger.projection.explain.FlowExplanations;
 import org.mopr.ledger.projection.income.IncomeQueries;
 import org.mopr.ledger.projection.ledger.LedgerQueries;
 import org.mopr.ledger.projection.ledger.TrialBalance;
+import org.mopr.ledger.projection.organisation.OrganisationMembership;
 import org.mopr.ledger.projection.organisation.OrganisationQueries;
 import org.mopr.ledger.projection.patronage.PatronageQueries;
 import org.mopr.ledger.projection.rates.CurrencyConverter;
 import org.mopr.ledger.projection.section.MembershipQueries;
 import org.mopr.ledger.projection.section.SectionQueries;
+import org.mopr.ledger.projection.timeline.TimelineQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,6 +29,11 @@ public final class ProjectionQueries {
     private final OrganisationQueries organisation;
     private final PatronageQueries patronage;
     private final CurrencyConverter rates;
+    private final FlowExplanations flows;
+    private final OrganisationMembership organisationMembership;
+    private final TimelineQueries timeline;
+    private final ProjectionProgress progress;
+    private final org.mopr.ledger.projection.section.CarryForward carryForward;
 
     public ProjectionQueries(JdbcTemplate jdbc) {
         this.rates = new CurrencyConverter(jdbc);
@@ -37,6 +45,11 @@ public final class ProjectionQueries {
         this.explain = new ExplainQueries(jdbc, membership);
         this.organisation = new OrganisationQueries(jdbc);
         this.patronage = new PatronageQueries(jdbc);
+        this.flows = new FlowExplanations(jdbc, explain);
+        this.organisationMembership = new OrganisationMembership(jdbc);
+        this.timeline = new TimelineQueries(jdbc);
+        this.progress = new ProjectionProgress(jdbc);
+        this.carryForward = new org.mopr.ledger.projection.section.CarryForward(jdbc);
     }
 
     public MembershipQueries membership() {
@@ -73,5 +86,29 @@ public final class ProjectionQueries {
 
     public CurrencyConverter rates() {
         return rates;
+    }
+
+    /** Explanations of a flow between accounts and of the sections in existence on a day. */
+    public FlowExplanations flows() {
+        return flows;
+    }
+
+    /** Organisation-wide membership (all, outside the USSR) from the censuses. */
+    public OrganisationMembership organisationMembership() {
+        return organisationMembership;
+    }
+
+    public TimelineQueries timeline() {
+        return timeline;
+    }
+
+    /** How far the projections got: events projected per run, replays under way. */
+    public ProjectionProgress progress() {
+        return progress;
+    }
+
+    /** What membership after the last census is: nothing, or the last census carried forward and marked so. */
+    public org.mopr.ledger.projection.section.CarryForward carryForward() {
+        return carryForward;
     }
 }

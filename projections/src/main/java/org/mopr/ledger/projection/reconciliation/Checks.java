@@ -4,7 +4,6 @@ import org.mopr.ledger.catalog.Claim;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /** Small constructors shared by the checks, so every line states its figures the same way. */
 final class Checks {
@@ -20,7 +19,7 @@ final class Checks {
 
     static Line line(Claim c, String check, Status status, String expected, String actual, String difference,
                      String reason) {
-        return new Line(c.id(), check, status, expected, actual, difference, reason, List.of(), List.of());
+        return Line.of(c.id(), check, status, expected, actual, difference, reason);
     }
 
     static Line uncheckable(Claim c, String check, String reason) {
@@ -37,6 +36,17 @@ final class Checks {
                 : "+" + ChronoUnit.DAYS.between(latest, actual) + " days";
         return line(c, check, inside ? Status.MATCH : Status.MISMATCH, c.dateText(), actual.toString(), difference,
                 what + " placed on " + actual);
+    }
+
+    /**
+     * Whether the ledger computed a figure for the line: not when it found nothing ("none", "no census"), and not
+     * for a money total of nothing, which only says the run books none of it.
+     */
+    static boolean computesAFigure(Line l) {
+        if (l.actual() == null || l.actual().startsWith("none") || l.actual().startsWith("no ")) {
+            return false;
+        }
+        return !(l.check().equals("TOTAL") && l.actual().trim().split("\\s+")[0].matches("0(\\.0+)?"));
     }
 
     static String money(long minor, String currency) {

@@ -53,8 +53,7 @@ final class MoneyChecks {
         Converted dues = inCurrency(collected, currency, facts, to, c);
         Line derived = withReason(total(c, expected, dues.minor(), currency,
                 "collected from the Soviet section's members in " + c.dateText() + " (derived: what was sent was first collected)"), dues);
-        lines.add(new Line(c.id() + "/collected", "TOTAL", derived.status(), derived.expected(), derived.actual(),
-                derived.difference(), derived.reason(), derived.citations(), derived.conflictsWith()));
+        lines.add(derived.withClaimId(c.id() + "/collected"));
         return lines;
     }
 
@@ -101,7 +100,6 @@ final class MoneyChecks {
 
     private static Line withReason(Line line, Converted converted) {
         Status status = converted.missingRate() && line.status() == Status.MISMATCH ? Status.INCOMPLETE : line.status();
-        return new Line(line.claimId(), line.check(), status, line.expected(), line.actual(), line.difference(),
-                line.reason() + converted.note(), line.citations(), line.conflictsWith());
+        return line.withReason(status, line.reason() + converted.note());
     }
 }

@@ -2,12 +2,14 @@ package org.mopr.ledger.projection.reconciliation;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.shared.LedgerCsv;
 import org.mopr.ledger.shared.LedgerJson;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -37,13 +39,29 @@ public enum ReconciliationFormat {
         }
     }
 
-    /** Counts by status, then every line that is not a match, with its reason. */
+    /** What a MATCH on each basis proves, printed beside its counts so a reader never takes one for another. */
+    private static final java.util.Map<Basis, String> MEANING = java.util.Map.of(
+            Basis.ROUND_TRIP, "the figure went into the events it is checked against: the pipeline kept it",
+            Basis.CONSERVATION, "a documented total against the parts the run spread from it",
+            Basis.INDEPENDENT, "checked against what was not built from it: evidence about the record");
+
+    private static String counts(java.util.Map<Status, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** Counts by status and by basis, then every line that is not a match, with its reason. */
     public static void summary(Reconciliation r, PrintWriter out) {
         out.println("reconciliation of run " + r.runId() + ": " + r.lines().size() + " assertions");
-        out.println(r.countByStatus().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
+        out.println(counts(r.countByStatus()));
+        r.countByBasis().forEach((basis, counts) -> {
+            long n = counts.values().stream().mapToLong(Long::longValue).sum();
+            if (n > 0) {
+                out.println("  " + basis + " " + n + ": " + counts(counts) + " - " + MEANING.get(basis));
+            }
+        });
         for (Line l : r.notMatching()) {
-            out.println("  " + l.status() + " " + l.claimId() + ": expected " + l.expected()
+            out.println("  " + l.status() + (l.computed() != l.status() ? " (computed " + l.computed() + ")" : "")
+                    + " " + l.basis() + " " + l.claimId() + ": expected " + l.expected()
                     + (l.actual() != null ? ", actual " + l.actual() : "")
                     + (l.difference() != null && !l.difference().startsWith("0") ? ", difference " + l.difference() : "")
                     + " - " + l.reason());
@@ -52,22 +70,15 @@ public enum ReconciliationFormat {
     }
 
     private static void csv(Reconciliation r, PrintWriter out) {
-        out.print("claimId,check,status,expected,actual,difference,reason,source,quote,conflictsWith\r\n");
+        LedgerCsv.row(out, List.of("claimId", "check", "status", "basis", "computed", "expected", "actual",
+                "difference", "relativeError", "reason", "source", "quote", "conflictsWith"));
         for (Line l : r.lines()) {
             Line.Citation own = l.citations().get(0);
-            out.print(String.join(",", List.of(q(l.claimId()), q(l.check()), q(l.status().name()), q(l.expected()),
-                    q(l.actual()), q(l.difference()), q(l.reason()), q(own.source()), q(own.quote()),
-                    q(String.join(" ", l.conflictsWith())))) + "\r\n");
+            LedgerCsv.row(out, Arrays.asList(l.claimId(), l.check(), l.status().name(), l.basis().name(),
+                    l.computed().name(), l.expected(), l.actual(), l.difference(), l.relativeError(), l.reason(),
+                    own.source(), own.quote(), LedgerCsv.list(l.conflictsWith())));
         }
         out.flush();
-    }
-
-    /** RFC 4180 quoting. */
-    private static String q(String value) {
-        if (value == null) {
-            return "";
-        }
-        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 
     private static Writer nonClosing(Writer out) {

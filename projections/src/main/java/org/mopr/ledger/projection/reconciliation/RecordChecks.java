@@ -29,6 +29,17 @@ final class RecordChecks {
         if ("founded".equals(c.event()) && s.type() == Subject.Type.SECTION) {
             actual = facts.sectionPlaced(s.name());
             what = "section " + s.name();
+            Optional<LocalDate> mopr = facts.organisationPlaced();
+            if (actual.isPresent() && mopr.isPresent() && actual.get().equals(mopr.get()) && c.date().latest() != null
+                    && c.date().latest().isBefore(mopr.get())) {
+                // A national body older than MOPR (Lithuanian Red Aid, 1918) joins it at its founding.
+                return Checks.line(c, "DATE", Status.MATCH, c.dateText(), actual.get().toString(), "0 days",
+                        "the national body was founded in " + c.dateText() + ", before MOPR existed; section " + s.name()
+                                + " joins MOPR at its founding, " + actual.get());
+            }
+        } else if ("collections-began".equals(c.event()) && s.type() == Subject.Type.SECTION) {
+            actual = facts.firstIncome(s.name(), "DUES");
+            what = "the first month of dues of section " + s.name() + " (kept by month)";
         } else if ("founded".equals(c.event()) && s.type() == Subject.Type.ORGANISATION) {
             actual = facts.organisationPlaced();
             what = "the organisation";
@@ -38,6 +49,8 @@ final class RecordChecks {
         } else if ("formed".equals(c.event()) && s.type() == Subject.Type.BODY && "Central Bureau".equals(s.name())) {
             actual = facts.fundOpened("central");
             what = "the central fund, opened with the Central Bureau,";
+        } else if ("held".equals(c.event()) && s.type() == Subject.Type.CONFERENCE && c.scope().type() == Scope.Type.EXTERNAL) {
+            return Checks.uncheckable(c, "DATE", "an external event, not MOPR's: the ledger records MOPR's own conferences");
         } else if ("held".equals(c.event()) && s.type() == Subject.Type.CONFERENCE) {
             actual = facts.conference(s.name()).map(RunFacts.Conference::placedOn);
             what = "conference " + s.name();

@@ -1,139 +1,72 @@
 package org.mopr.ledger.projection.reconciliation;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
- * What the projections say about one run, in the few shapes the assertions need. Every figure is read from
- * the read models, never from the events or the scenario, so a broken stream shows as a broken figure.
+ * What a run says, in the few shapes the assertions need. {@link StoredRunFacts} reads a stored run's projections;
+ * {@link FoldedRunFacts} folds a compiled plan in memory, so a held-out run is checked without writing anything.
+ * Both answer the same questions the same way, so the reconciliation cannot tell them apart.
  */
-public final class RunFacts {
+public interface RunFacts {
 
-    private final JdbcTemplate jdbc;
-    private final String run;
-
-    public RunFacts(JdbcTemplate jdbc, String run) {
-        this.jdbc = jdbc;
-        this.run = run;
+    record Census(Long members, Integer sections) {
     }
 
-    public String run() {
-        return run;
+    record Conference(LocalDate placedOn, Long delegates, Map<String, Long> groups) {
     }
 
-    /** Aid sent in a currency over the months that the two days fall in, inclusive. */
-    public long aid(String currency, LocalDate from, LocalDate to) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM proj_aid_month WHERE run_id = ? "
-                + "AND currency = ? AND month BETWEEN date_trunc('month', ?::date) AND ?", Long.class, run, currency, from, to);
+    record Rate(long numerator, long denominator, String citation, boolean assumption) {
     }
 
-    /** Aid sent up to a day, per currency. */
-    public Map<String, Long> aidByCurrency(LocalDate from, LocalDate to) {
-        Map<String, Long> sums = new TreeMap<>();
-        jdbc.query("SELECT currency, SUM(amount_minor) FROM proj_aid_month WHERE run_id = ? "
-                        + "AND month BETWEEN date_trunc('month', ?::date) AND ? GROUP BY currency",
-                rs -> {
-                    sums.put(rs.getString(1), rs.getLong(2));
-                }, run, from, to);
-        return sums;
-    }
+    String run();
+
+    /** Aid sent over the months that the two days fall in, per currency. */
+    Map<String, Long> aidByCurrency(LocalDate from, LocalDate to);
 
     /** Dues or donations of a section in a currency over the months the two days fall in. */
-    public long income(String section, String kind, String currency, LocalDate from, LocalDate to) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(amount_minor), 0) FROM proj_income_month WHERE run_id = ? "
-                        + "AND section_code = ? AND kind = ? AND currency = ? AND month BETWEEN date_trunc('month', ?::date) AND ?",
-                Long.class, run, section, kind, currency, from, to);
-    }
+    long income(String section, String kind, String currency, LocalDate from, LocalDate to);
 
-    public record Census(Long members, Integer sections) {
-    }
+    /** The first month (its first day) in which the section booked income of the kind, if any. */
+    Optional<LocalDate> firstIncome(String section, String kind);
+
+    /** The first month (its first day) in which any aid was sent, if any. */
+    Optional<LocalDate> firstAid();
 
     /** The documented census within the days and scope, if the stream carries one. */
-    public Optional<Census> census(LocalDate from, LocalDate to, String scope) {
-        return jdbc.query("SELECT members, sections FROM proj_org_census WHERE run_id = ? AND as_of BETWEEN ? AND ? "
-                        + "AND scope = ? AND origin <> 'SIMULATED' ORDER BY as_of, global_index",
-                (rs, i) -> new Census((Long) rs.getObject(1), (Integer) rs.getObject(2)), run, from, to, scope)
-                .stream().reduce((a, b) -> new Census(a.members() != null ? a.members() : b.members(),
-                        a.sections() != null ? a.sections() : b.sections()));
-    }
+    Optional<Census> census(LocalDate from, LocalDate to, String scope);
 
     /** Sections founded on or before the day and not dissolved by it, without the Soviet one when asked. */
-    public long sectionsInExistence(LocalDate day, boolean outsideUssr) {
-        return jdbc.queryForObject("SELECT count(*) FROM proj_section WHERE run_id = ? AND placed_on <= ? "
-                        + "AND (dissolved_on IS NULL OR dissolved_on > ?) AND (NOT ? OR section_code <> 'SU')",
-                Long.class, run, day, day, outsideUssr);
-    }
+    long sectionsInExistence(LocalDate day, boolean outsideUssr);
 
-    public Optional<LocalDate> sectionPlaced(String code) {
-        return jdbc.queryForList("SELECT placed_on FROM proj_section WHERE run_id = ? AND section_code = ?",
-                LocalDate.class, run, code).stream().findFirst();
-    }
+    Optional<LocalDate> sectionPlaced(String code);
 
-    public Optional<LocalDate> organisationPlaced() {
-        return jdbc.queryForList("SELECT placed_on FROM proj_organisation WHERE run_id = ?", LocalDate.class, run)
-                .stream().findFirst();
-    }
+    Optional<LocalDate> organisationPlaced();
 
-    public Optional<LocalDate> governingBodyNamed(String newName) {
-        return jdbc.queryForList("SELECT placed_on FROM proj_governing_body WHERE run_id = ? AND new_name = ?",
-                LocalDate.class, run, newName).stream().findFirst();
-    }
+    Optional<LocalDate> governingBodyNamed(String newName);
 
-    public Optional<LocalDate> fundOpened(String key) {
-        return jdbc.queryForList("SELECT opened_on FROM proj_fund WHERE run_id = ? AND fund_key = ?",
-                LocalDate.class, run, key).stream().findFirst();
-    }
+    Optional<LocalDate> fundOpened(String key);
 
-    public record Conference(LocalDate placedOn, Long delegates, Map<String, Long> groups) {
-    }
+    Optional<Conference> conference(String key);
 
-    public Optional<Conference> conference(String key) {
-        List<Conference> found = jdbc.query("SELECT placed_on, delegates FROM proj_conference WHERE run_id = ? "
-                + "AND conference_key = ?", (rs, i) -> new Conference(rs.getObject(1, LocalDate.class),
-                (Long) rs.getObject(2), new TreeMap<>()), run, key);
-        found.forEach(c -> jdbc.query("SELECT delegate_group, delegates FROM proj_conference_delegates WHERE run_id = ? "
-                + "AND conference_key = ?", rs -> {
-                    c.groups().put(rs.getString(1), rs.getLong(2));
-                }, run, key));
-        return found.stream().findFirst();
-    }
+    boolean patronage(String cityKey, String country);
 
-    public boolean patronage(String cityKey, String country) {
-        return jdbc.queryForObject("SELECT count(*) FROM proj_patronage WHERE run_id = ? AND city_key = ? "
-                + "AND prison_country = ?", Long.class, run, cityKey, country) > 0;
-    }
-
-    public boolean leader(String person) {
-        return jdbc.queryForObject("SELECT count(*) FROM proj_leadership WHERE run_id = ? AND person = ?",
-                Long.class, run, person) > 0;
-    }
+    boolean leader(String person);
 
     /** Goods of a commodity given to a section, in their unit. */
-    public Optional<Long> goods(String section, String commodity, String unit) {
-        Long sum = jdbc.queryForObject("SELECT SUM(quantity) FROM proj_goods WHERE run_id = ? AND section_code = ? "
-                + "AND goods = ? AND unit = ?", Long.class, run, section, commodity, unit);
-        return Optional.ofNullable(sum);
-    }
+    Optional<Long> goods(String section, String commodity, String unit);
 
     /** The reason the run's scenario set a claim aside, if it did. */
-    public Optional<String> setAside(String claimId) {
-        return jdbc.queryForList("SELECT reason FROM proj_claim_aside WHERE run_id = ? AND claim_id = ?",
-                String.class, run, claimId).stream().findFirst();
-    }
-
-    public record Rate(long numerator, long denominator, String citation, boolean assumption) {
-    }
+    Optional<String> setAside(String claimId);
 
     /** The run's rate from one currency to another valid on a day; the first declared wins. */
-    public Optional<Rate> rate(String from, String to, LocalDate day) {
-        return jdbc.query("SELECT numerator, denominator, citation, assumption FROM proj_exchange_rate WHERE run_id = ? "
-                        + "AND from_currency = ? AND to_currency = ? AND valid_from <= ? AND valid_to >= ? ORDER BY global_index",
-                (rs, i) -> new Rate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4)),
-                run, from, to, day, day).stream().findFirst();
-    }
+    Optional<Rate> rate(String from, String to, LocalDate day);
+
+    /**
+     * For each event type and origin ("AidSent SIMULATED"), the claim ids named in the provenance of the run's events of that type (set-aside
+     * events excepted: they name the claim they leave out). This is what the basis of a line is computed from.
+     */
+    Map<String, Set<String>> claimsByEventType();
 }

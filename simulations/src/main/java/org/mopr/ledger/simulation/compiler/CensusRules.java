@@ -42,7 +42,8 @@ final class CensusRules {
         List<Claim> candidates = new ArrayList<>(ctx.catalog.claims().stream()
                 .filter(CensusRules::isCensus)
                 .filter(c -> c.inScope() && !c.isDerived())
-                .sorted(Comparator.comparing((Claim c) -> c.precision().ordinal()).thenComparing(Claim::id))
+                // Equally precise passages keep the catalog's order: the 1932 census's 67 sections come before its 62.
+                .sorted(Comparator.comparing((Claim c) -> c.precision().ordinal()))
                 .toList());
         Map<String, LocalDate> dayOf = new LinkedHashMap<>();
         for (Scenario.PreferClaim p : ctx.settings.preferences()) {
@@ -50,7 +51,8 @@ final class CensusRules {
             Claim instead = ctx.claim(p.instead());
             if (candidates.remove(instead)) {
                 LocalDate slot = ctx.place(instead.date(), instead.id());
-                ctx.omit(instead, "what-if: replaced by its conflicting twin " + use.id());
+                ctx.omit(instead, "conflicts with " + use.id() + ": both stay in the catalog and the reconciliation shows"
+                        + " the conflict; this scenario follows " + use.id() + " (preferClaim)");
                 candidates.remove(use);
                 candidates.add(0, use);
                 dayOf.put(use.id(), slot);

@@ -91,10 +91,16 @@ final class CompileContext {
         return h ^ (h >>> 29);
     }
 
-    /** Documented, with the placement policy named when the date was not a single day. */
+    /**
+     * Documented when the source gives the day; otherwise the day is the scenario's, not the source's: DERIVED,
+     * placed within the stated date by the named policy ("before 1933" placed on 1932-12-31 is not documented).
+     */
     Provenance documented(HistoricalDate date, String... claims) {
-        Provenance p = Provenance.documented(claims);
-        return date.isExact() ? p : p.placedBy(settings.placement().id());
+        if (date.isExact()) {
+            return Provenance.documented(claims);
+        }
+        return Provenance.derived("day placed within '" + date + "' by the scenario's date placement '"
+                + settings.placement().id() + "'", claims).placedBy(settings.placement().id());
     }
 
     Provenance simulated(String model, Map<String, String> parameters, String... claims) {

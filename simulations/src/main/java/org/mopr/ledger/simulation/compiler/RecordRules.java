@@ -136,6 +136,12 @@ final class RecordRules {
                         groups.put(group.toUpperCase(Locale.ROOT), part.count());
                         cited.add(part.id());
                     }
+                } else if (count.subject().type() == Subject.Type.CONFERENCE && name.equals(count.subject().name())
+                        && "delegates".equals(count.unit()) && ctx.catalog.find(count.partOf()).isEmpty()) {
+                    // The whole is held out: its parts still say how many came in each group.
+                    String group = count.id().substring(count.id().lastIndexOf("delegates-") + "delegates-".length());
+                    groups.put(group.toUpperCase(Locale.ROOT), count.count());
+                    cited.add(count.id());
                 }
             }
             String[] ids = cited.toArray(String[]::new);
@@ -154,7 +160,11 @@ final class RecordRules {
             Map<String, String> parameters = new TreeMap<>();
             parameters.put("rate", r.numerator() + "/" + r.denominator());
             parameters.put(r.assumption() ? "assumption" : "citation", r.assumption() ? "true" : r.citation());
-            Provenance provenance = ctx.simulated("scenario-rate-table", parameters);
+            parameters.put("table", r.table());
+            // A rate the scenario assumes is ASSUMED, not SIMULATED: no model drew it. A cited rate is documented
+            // by its citation, which is not a catalog claim, so it too is declared by the scenario's rate table.
+            Provenance provenance = Provenance.assumed(r.assumption() ? "exchange rate assumed by the scenario"
+                    : "exchange rate declared by the scenario from " + r.citation(), parameters);
             ctx.plan.add(from, Plan.Stage.ORGANISATION, run -> new DeclareExchangeRate(new OrganisationId(run), r.table(),
                     Currency.of(r.from()), Currency.of(r.to()), from, r.validTo(), r.numerator(), r.denominator(),
                     r.citation(), r.assumption(), provenance));

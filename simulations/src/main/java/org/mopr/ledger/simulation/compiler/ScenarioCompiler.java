@@ -21,10 +21,37 @@ public final class ScenarioCompiler {
     }
 
     public static CompiledScenario compile(ScenarioSource source, Long seedOverride, Catalog catalog) {
+        return compile(source, seedOverride, catalog, List.of());
+    }
+
+    /**
+     * Compiles with the scenario's {@code holdOut} claims and {@code extraHoldOut} (from the command line) left out of
+     * the catalog, together with every claim that states the same figure: what the run then says about them comes
+     * from the rest of the record only. An unknown id names the file and line, or the parameter.
+     */
+    public static CompiledScenario compile(ScenarioSource source, Long seedOverride, Catalog catalog,
+                                           List<String> extraHoldOut) {
         Scenario scenario = ScenarioReader.parse(source);
         Settings settings = ScenarioValidator.validate(scenario, source);
         if (seedOverride != null) {
             settings = withSeed(settings, seedOverride);
+        }
+        for (String id : settings.holdOut()) {
+            if (catalog.find(id).isEmpty()) {
+                throw source.errorAt("holdOut names unknown claim '" + id + "'", id, "holdOut");
+            }
+        }
+        for (String id : extraHoldOut) {
+            if (catalog.find(id).isEmpty()) {
+                throw new DomainException("--hold-out names unknown claim '" + id + "'");
+            }
+        }
+        if (!settings.holdOut().isEmpty() || !extraHoldOut.isEmpty()) {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>(settings.holdOut());
+            out.addAll(extraHoldOut);
+            java.util.Set<String> gone = catalog.withSameFigures(out);
+            settings = withHoldOut(settings, List.copyOf(out), !extraHoldOut.isEmpty(), gone);
+            catalog = catalog.without(gone);
         }
         checkAgainstCatalog(settings, source, catalog);
         CompileContext ctx = new CompileContext(settings, catalog, source);
@@ -87,10 +114,21 @@ public final class ScenarioCompiler {
         }
     }
 
+    /** Held out from the command line, a stored run is named apart, so it never passes for the scenario's own run. */
+    /** A preference between a held-out claim and its twin has nothing left to choose between: it goes too. */
+    private static Settings withHoldOut(Settings s, List<String> holdOut, boolean rename, java.util.Set<String> gone) {
+        String name = rename && !s.name().endsWith("-holdout") ? s.name() + "-holdout" : s.name();
+        List<Scenario.PreferClaim> preferences = s.preferences().stream()
+                .filter(p -> !gone.contains(p.use()) && !gone.contains(p.instead())).toList();
+        return new Settings(name, s.description(), s.catalog(), s.seed(), s.granularity(), s.placement(), s.windowFrom(),
+                s.windowTo(), s.allocations(), s.rates(), s.bans(), s.duesFactors(), preferences, s.foundingDates(),
+                s.memberEvents(), s.perBatch(), holdOut);
+    }
+
     private static Settings withSeed(Settings s, long seed) {
         return new Settings(s.name(), s.description(), s.catalog(), seed, s.granularity(), s.placement(), s.windowFrom(),
                 s.windowTo(), s.allocations(), s.rates(), s.bans(), s.duesFactors(), s.preferences(), s.foundingDates(),
-                s.memberEvents(), s.perBatch());
+                s.memberEvents(), s.perBatch(), s.holdOut());
     }
 
     /** Thrown for a catalog that lacks what the rules need: the catalog, not the scenario, is then at fault. */

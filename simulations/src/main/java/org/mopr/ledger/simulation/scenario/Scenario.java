@@ -17,6 +17,8 @@ import java.util.Map;
  * @param window        the ledger's period; dates outside it are refused or left out with a reason
  * @param allocations   parameters of the compiler's named allocation rules
  * @param members       member-level knobs, only for member-month granularity
+ * @param holdOut       claim ids compiled as if the catalog lacked them, so the reconciliation can check each
+ *                      against what the rest of the record gives
  */
 public record Scenario(
         String name,
@@ -29,7 +31,8 @@ public record Scenario(
         Map<String, Allocation> allocations,
         List<Rate> rates,
         List<Override> overrides,
-        Members members) {
+        Members members,
+        @JsonProperty("holdOut") List<String> holdOut) {
 
     public record Window(LocalDate from, LocalDate to) {
     }

@@ -26,6 +26,8 @@ public final class ScenarioValidator {
     public static final LocalDate PERIOD_FROM = LocalDate.of(1922, 11, 30);
     public static final LocalDate PERIOD_TO = LocalDate.of(1932, 12, 31);
     public static final long MAX_MEMBER_EVENTS = 200_000_000L;
+    /** A hold-out leaves a few claims out to see what the rest predicts; leaving out most of the catalog is not one. */
+    public static final int MAX_HOLD_OUT = 100;
 
     /** The allocation rules the compiler knows; an unknown one in a scenario is a typo. */
     public static final Set<String> ALLOCATION_RULES = Set.of("aid-months", "aid-countries", "member-dues");
@@ -145,8 +147,10 @@ public final class ScenarioValidator {
         } else {
             require(s.members() == null, src, "members:", "members: applies only to granularity member-month");
         }
+        List<String> holdOut = s.holdOut() == null ? List.of() : List.copyOf(s.holdOut());
+        require(holdOut.size() <= MAX_HOLD_OUT, src, "holdOut:", "holdOut lists at most " + MAX_HOLD_OUT + " claims");
         return new Settings(s.name(), s.description(), catalog, s.seed(), granularity, placement, from, to, allocations,
-                rates, bans, factors, preferences, foundings, memberEvents, perBatch);
+                rates, bans, factors, preferences, foundings, memberEvents, perBatch, holdOut);
     }
 
     private static Settings.RateRow rate(Scenario.Rate r, ScenarioSource src, LocalDate from, LocalDate to) {

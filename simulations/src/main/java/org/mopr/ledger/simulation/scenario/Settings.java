@@ -16,7 +16,8 @@ public record Settings(String name, String description, String catalog, long see
                        DatePlacement placement, LocalDate windowFrom, LocalDate windowTo,
                        Map<String, AllocationRule> allocations, List<RateRow> rates, List<Scenario.Ban> bans,
                        List<DuesFactorRow> duesFactors, List<Scenario.PreferClaim> preferences,
-                       List<Scenario.FoundingDate> foundingDates, long memberEvents, int perBatch) {
+                       List<Scenario.FoundingDate> foundingDates, long memberEvents, int perBatch,
+                       List<String> holdOut) {
 
     public enum Granularity { SECTION_MONTH, MEMBER_MONTH }
 

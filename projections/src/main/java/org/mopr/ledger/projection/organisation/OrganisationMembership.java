@@ -1,4 +1,4 @@
-package org.mopr.ledger.api.web;
+package org.mopr.ledger.projection.organisation;
 
 import org.mopr.ledger.organisation.MembershipScope;
 import org.mopr.ledger.projection.query.Page;
@@ -6,7 +6,6 @@ import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.Paged;
 import org.mopr.ledger.projection.query.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 
@@ -15,8 +14,7 @@ import java.time.LocalDate;
  * outside the USSR, not section by section, so "all" and "outside the USSR" are read here. A point is the last census
  * or interpolated figure on or before the day (a census outranks an interpolation of the same day).
  */
-@Component
-public class OrgMembership {
+public class OrganisationMembership {
 
     /** A scope's figure on a day: members from the last point with members, sections from the last point stating them. */
     public record OrgPoint(LocalDate date, Long members, LocalDate membersAsOf, String origin, Long membersIndex,
@@ -32,7 +30,7 @@ public class OrgMembership {
 
     private final JdbcTemplate jdbc;
 
-    public OrgMembership(JdbcTemplate jdbc) {
+    public OrganisationMembership(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,11 +1,10 @@
-package org.mopr.ledger.api.web;
+package org.mopr.ledger.projection.timeline;
 
 import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.Paged;
 import org.mopr.ledger.projection.query.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
  * (founding, renamings, leaders, conferences, sections founded and dissolved, patronage, stated censuses) with the
  * event behind each, so a click can explain it.
  */
-@Component
 public class TimelineQueries {
 
     /** How many sections existed on a day, and how many certainly did whatever their imprecise founding date meant. */

@@ -1,18 +1,12 @@
-package org.mopr.ledger.api.web;
+package org.mopr.ledger.projection.explain;
 
 import org.mopr.ledger.money.Currency;
 import org.mopr.ledger.money.Money;
-import org.mopr.ledger.projection.explain.ExplainQueries;
-import org.mopr.ledger.projection.explain.ExplainedEvent;
-import org.mopr.ledger.projection.explain.Explanation;
-import org.mopr.ledger.projection.explain.ProvenanceView;
 import org.mopr.ledger.projection.query.Args;
 import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
 import org.mopr.ledger.projection.query.Paged;
-import org.mopr.ledger.projection.query.ProjectionQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,15 +19,14 @@ import java.util.Map;
  * and the number of sections at a day. Both answer the same way as the service's own: parts by provenance, and a page
  * of the events.
  */
-@Component
-public class ExplainExtras {
+public final class FlowExplanations {
 
     private final JdbcTemplate jdbc;
     private final ExplainQueries explain;
 
-    public ExplainExtras(JdbcTemplate jdbc, ProjectionQueries queries) {
+    public FlowExplanations(JdbcTemplate jdbc, ExplainQueries explain) {
         this.jdbc = jdbc;
-        this.explain = queries.explain();
+        this.explain = explain;
     }
 
     /**

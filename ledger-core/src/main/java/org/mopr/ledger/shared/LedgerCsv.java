@@ -1,0 +1,42 @@
+package org.mopr.ledger.shared;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.QuoteMode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one CSV dialect of the ledger, for the API, the catalog and the reconciliation alike (Commons CSV): RFC 4180,
+ * comma-separated, CRLF line ends, a field quoted only when it holds a comma, a quote or a line break (quotes
+ * doubled), null as an empty field, and a list inside one field joined with {@value #LIST_SEPARATOR}.
+ */
+public final class LedgerCsv {
+
+    public static final String LIST_SEPARATOR = "; ";
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setQuoteMode(QuoteMode.MINIMAL)
+            .setRecordSeparator("\r\n")
+            .get();
+
+    private LedgerCsv() {
+    }
+
+    /** Writes one record; null values become empty fields. */
+    public static void row(Appendable out, List<?> values) {
+        try {
+            FORMAT.printRecord(out, values.toArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A list of values as one field. */
+    public static String list(Collection<?> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(LIST_SEPARATOR));
+    }
+}
