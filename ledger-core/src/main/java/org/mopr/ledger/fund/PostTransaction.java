@@ -1,5 +1,6 @@
 package org.mopr.ledger.fund;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.provenance.Provenance;
 
@@ -12,5 +13,5 @@ import java.util.List;
  * guarded like any payment; the rest are counter-accounts.
  */
 public record PostTransaction(@TargetAggregateIdentifier FundId fundId, LocalDate postedOn, String memo,
-                              List<Posting> postings, boolean overdraftAllowed, Provenance provenance) {
+                              List<Posting> postings, boolean overdraftAllowed, Provenance provenance) implements LedgerCommand {
 }

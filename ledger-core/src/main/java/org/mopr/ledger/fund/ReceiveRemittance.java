@@ -1,5 +1,6 @@
 package org.mopr.ledger.fund;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.money.Money;
 import org.mopr.ledger.provenance.Provenance;
@@ -9,5 +10,5 @@ import java.time.LocalDate;
 
 /** The fund's side of a section's remittance: from the clearing account into the fund. */
 public record ReceiveRemittance(@TargetAggregateIdentifier FundId fundId, LocalDate receivedOn, SectionId from,
-                                Money amount, Provenance provenance) {
+                                Money amount, Provenance provenance) implements LedgerCommand {
 }

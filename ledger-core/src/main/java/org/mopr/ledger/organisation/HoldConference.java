@@ -1,5 +1,6 @@
 package org.mopr.ledger.organisation;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.provenance.Provenance;
 import org.mopr.ledger.time.HistoricalDate;
@@ -13,5 +14,5 @@ import java.util.Map;
  */
 public record HoldConference(@TargetAggregateIdentifier OrganisationId organisationId, String conferenceKey,
                              String name, String place, HistoricalDate dates, LocalDate placedOn, Long delegates,
-                             Map<String, Long> delegatesByGroup, Provenance provenance) {
+                             Map<String, Long> delegatesByGroup, Provenance provenance) implements LedgerCommand {
 }

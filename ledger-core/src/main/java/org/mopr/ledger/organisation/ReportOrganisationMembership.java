@@ -1,5 +1,6 @@
 package org.mopr.ledger.organisation;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.provenance.Provenance;
 
@@ -11,5 +12,5 @@ import java.time.LocalDate;
  */
 public record ReportOrganisationMembership(@TargetAggregateIdentifier OrganisationId organisationId, LocalDate asOf,
                                            MembershipScope scope, Long members, Integer sections,
-                                           Provenance provenance) {
+                                           Provenance provenance) implements LedgerCommand {
 }

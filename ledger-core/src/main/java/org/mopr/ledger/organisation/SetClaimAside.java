@@ -1,5 +1,6 @@
 package org.mopr.ledger.organisation;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import org.mopr.ledger.provenance.Provenance;
@@ -12,5 +13,5 @@ import java.time.LocalDate;
  * store instead of recompiling the scenario, so data keeps flowing one way.
  */
 public record SetClaimAside(@TargetAggregateIdentifier OrganisationId organisationId, LocalDate on, String claimId,
-                            String reason, Provenance provenance) {
+                            String reason, Provenance provenance) implements LedgerCommand {
 }

@@ -1,5 +1,6 @@
 package org.mopr.ledger.rates;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.money.Currency;
 import org.mopr.ledger.organisation.OrganisationId;
@@ -18,5 +19,5 @@ import java.time.LocalDate;
 public record DeclareExchangeRate(@TargetAggregateIdentifier OrganisationId organisationId, String table,
                                   Currency from, Currency to, LocalDate validFrom, LocalDate validTo,
                                   long numerator, long denominator, String citation, boolean assumption,
-                                  Provenance provenance) {
+                                  Provenance provenance) implements LedgerCommand {
 }

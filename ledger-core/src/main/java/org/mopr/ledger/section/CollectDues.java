@@ -1,5 +1,6 @@
 package org.mopr.ledger.section;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.provenance.Provenance;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * command per payment reaches a twentieth of what the store can append (design.md section 10).
  */
 public record CollectDues(@TargetAggregateIdentifier SectionId sectionId, List<DuesLine> lines,
-                          Provenance provenance) {
+                          Provenance provenance) implements LedgerCommand {
 
     /** A month of a large section's member dues fits; a runaway scenario does not. */
     public static final int MAX_LINES = 10_000;

@@ -1,5 +1,6 @@
 package org.mopr.ledger.section;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.money.Currency;
 import org.mopr.ledger.provenance.Provenance;
@@ -16,5 +17,5 @@ import java.util.Set;
  * @param currencies the currencies its fund keeps; money in any other is refused
  */
 public record FoundSection(@TargetAggregateIdentifier SectionId sectionId, String name, HistoricalDate founded,
-                           LocalDate placedOn, Set<Currency> currencies, Provenance provenance) {
+                           LocalDate placedOn, Set<Currency> currencies, Provenance provenance) implements LedgerCommand {
 }

@@ -1,5 +1,6 @@
 package org.mopr.ledger.section;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.money.Money;
 import org.mopr.ledger.provenance.Provenance;
@@ -8,5 +9,5 @@ import java.time.LocalDate;
 
 /** A donation of money to the section's fund (a collection at a rally, a factory's allocation, a lottery). */
 public record ReceiveDonation(@TargetAggregateIdentifier SectionId sectionId, LocalDate receivedOn, String donor,
-                              Money amount, Provenance provenance) {
+                              Money amount, Provenance provenance) implements LedgerCommand {
 }

@@ -1,5 +1,6 @@
 package org.mopr.ledger.section;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.fund.FundId;
 import org.mopr.ledger.money.Money;
@@ -12,5 +13,5 @@ import java.time.LocalDate;
  * clearing account; the fund's {@code ReceiveRemittance} takes it from there.
  */
 public record RemitToFund(@TargetAggregateIdentifier SectionId sectionId, LocalDate remittedOn, FundId fund,
-                          Money amount, boolean overdraftAllowed, Provenance provenance) {
+                          Money amount, boolean overdraftAllowed, Provenance provenance) implements LedgerCommand {
 }

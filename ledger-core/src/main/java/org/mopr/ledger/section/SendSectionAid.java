@@ -1,5 +1,6 @@
 package org.mopr.ledger.section;
 
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.mopr.ledger.fund.AidPurpose;
 import org.mopr.ledger.money.Money;
@@ -9,5 +10,5 @@ import java.time.LocalDate;
 
 /** The section sends aid from its own fund to prisoners in a country, as the Soviet section did in 1923. */
 public record SendSectionAid(@TargetAggregateIdentifier SectionId sectionId, LocalDate sentOn, String country,
-                             AidPurpose purpose, Money amount, boolean overdraftAllowed, Provenance provenance) {
+                             AidPurpose purpose, Money amount, boolean overdraftAllowed, Provenance provenance) implements LedgerCommand {
 }

@@ -13,6 +13,7 @@ import org.mopr.ledger.organisation.SetClaimAside;
 import org.mopr.ledger.patronage.EstablishPatronage;
 import org.mopr.ledger.provenance.Origin;
 import org.mopr.ledger.provenance.Provenance;
+import org.mopr.ledger.provenance.LedgerCommand;
 import org.mopr.ledger.rates.DeclareExchangeRate;
 import org.mopr.ledger.section.CollectDues;
 import org.mopr.ledger.section.DissolveSection;
@@ -96,28 +97,8 @@ public final class FoldedRunFacts implements RunFacts {
         }
     }
 
-    /**
-     * A command's provenance: commands are records with a {@code provenance} component but, unlike events, share no
-     * interface (the event-side reader this used is gone from ledger-core).
-     */
-    private static Provenance provenanceOf(Object command) {
-        if (!command.getClass().isRecord()) {
-            return null;
-        }
-        for (java.lang.reflect.RecordComponent c : command.getClass().getRecordComponents()) {
-            if (c.getName().equals("provenance") && c.getType() == Provenance.class) {
-                try {
-                    return (Provenance) c.getAccessor().invoke(command);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read the provenance of " + command.getClass().getSimpleName(), e);
-                }
-            }
-        }
-        return null;
-    }
-
     private void fold(Object command) {
-        Provenance p = provenanceOf(command);
+        Provenance p = command instanceof LedgerCommand c ? c.provenance() : null;
         String type = EVENT_TYPES.get(command.getClass());
         if (p != null && type != null && !(command instanceof SetClaimAside)) {
             claims.computeIfAbsent(type + " " + p.origin().name(), k -> new TreeSet<>()).addAll(p.claims());
