@@ -90,17 +90,22 @@ public final class CatalogTables {
                 key("claim_id", FieldType.STRING, "The claim checked"),
                 text("check", "What was compared"),
                 text("status", "MATCH, MISMATCH, CONFLICT, INCOMPLETE or UNCHECKABLE"),
+                text("basis", "What a MATCH can prove: ROUND_TRIP (the claim went into the events checked), "
+                        + "CONSERVATION (a total checked against the parts spread from it) or INDEPENDENT (evidence "
+                        + "about the record)"),
+                text("computed", "What the ledger's own comparison gave, kept beside a CONFLICT flag"),
                 text("expected", "What the claim says"),
                 text("actual", "What the run has"),
                 text("difference", "actual minus expected, where both are figures"),
+                text("relative_error", "|difference| / |expected| as a decimal, where both are figures"),
                 text("reason", "Why it is not a match, or why it cannot be checked"),
                 text("sources", "The sources cited, separated by ' | '"),
                 text("conflicts_with", "Claims it contradicts, space-separated")),
                 List.of("claim_id", "check"), List.of(), run -> {
                     List<Object[]> rows = new ArrayList<>();
                     for (Line l : reconcile.apply(run).lines()) {
-                        rows.add(new Object[] {l.claimId(), l.check(), str(l.status()), l.expected(), l.actual(),
-                                l.difference(), l.reason(),
+                        rows.add(new Object[] {l.claimId(), l.check(), str(l.status()), str(l.basis()),
+                                str(l.computed()), l.expected(), l.actual(), l.difference(), l.relativeError(), l.reason(),
                                 l.citations().stream().map(Line.Citation::source).distinct()
                                         .collect(Collectors.joining(" | ")),
                                 String.join(" ", l.conflictsWith())});
