@@ -70,14 +70,14 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedStore store,
-                          @Value("${mopr.store.pool-size:8}") int poolSize,
+                          StoreProperties storeProperties,
                           @Value("${spring.datasource.hikari.connection-timeout}") long connectionTimeoutMillis,
                           @Value("${spring.datasource.hikari.validation-timeout}") long validationTimeoutMillis) {
         HikariDataSource ds = DataSourceBuilder.create().type(HikariDataSource.class)
                 .url(store.postgres().getJdbcUrl("postgres", "postgres"))
                 .username("postgres")
                 .build();
-        ds.setMaximumPoolSize(poolSize);
+        ds.setMaximumPoolSize(storeProperties.poolSize());
         // The pool of a --db URL gets these from spring.datasource.hikari.*; this one is built by hand.
         ds.setConnectionTimeout(connectionTimeoutMillis);
         ds.setValidationTimeout(validationTimeoutMillis);
