@@ -7,6 +7,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.mopr.ledger.projection.engine.Projector;
+import org.mopr.ledger.projection.partition.PartitionFeed;
+import org.mopr.ledger.projection.partition.PartitionOffsets;
 import org.mopr.ledger.shared.LedgerJson;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,11 +50,11 @@ public class KafkaWorkerConfiguration {
                                              ObjectProvider<MeterRegistry> registry) {
         Map<String, Object> config = KafkaClients.consumer(kafka, ssl.getIfAvailable(), settings.group());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        OffsetStore offsets = new OffsetStore(jdbc, settings.group(), settings.topic());
+        PartitionOffsets offsets = new PartitionOffsets(jdbc, settings.group(), settings.topic());
         // The store's serializer, built the same way (AxonConfiguration): the payload bytes are the store's.
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).build();
-        BatchApplier applier = new BatchApplier(new TransactionTemplate(transactions), jdbc, new Projector(jdbc), offsets,
-                serializer, hook.getIfAvailable(() -> WorkerHook.NONE));
+        PartitionFeed feed = new PartitionFeed(new TransactionTemplate(transactions), jdbc, new Projector(jdbc), offsets);
+        BatchApplier applier = new BatchApplier(feed, serializer, settings.topic(), hook.getIfAvailable(() -> WorkerHook.NONE));
         return new ProjectionWorker(() -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
                 settings, offsets, applier, metrics, registry.getIfAvailable(SimpleMeterRegistry::new));
     }
