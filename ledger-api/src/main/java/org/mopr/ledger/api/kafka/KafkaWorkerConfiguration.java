@@ -11,16 +11,15 @@ import org.mopr.ledger.projection.partition.PartitionFeed;
 import org.mopr.ledger.projection.partition.PartitionOffsets;
 import org.mopr.ledger.shared.LedgerJson;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -28,14 +27,12 @@ import java.util.Map;
  * org.mopr.ledger, and these beans belong only to the worker's own context ({@link KafkaWorkerApplication}),
  * which imports this class and has no Axon, hence no store-fed projection processor writing the same tables.
  */
+@EnableConfigurationProperties(LedgerKafkaProperties.class)
 public class KafkaWorkerConfiguration {
 
     @Bean
-    public WorkerSettings kafkaWorkerSettings(@Value("${mopr.kafka.worker.group:}") String group,
-                                              @Value("${mopr.kafka.topic:mopr.events}") String topic,
-                                              @Value("${mopr.kafka.worker.poll-timeout:PT1S}") Duration pollTimeout,
-                                              @Value("${mopr.kafka.worker.max-backoff:PT30S}") Duration maxBackoff) {
-        return new WorkerSettings(group, topic, pollTimeout, maxBackoff);
+    public WorkerSettings kafkaWorkerSettings(LedgerKafkaProperties properties) {
+        return properties.workerSettings();
     }
 
     @Bean
