@@ -11,16 +11,15 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 
 /**
  * The publisher, only with mopr.kafka.enabled=true (the single-machine mode needs no broker): a tracking
@@ -36,20 +35,17 @@ import java.time.Duration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "mopr.kafka.enabled", havingValue = "true")
+@EnableConfigurationProperties(LedgerKafkaProperties.class)
 public class KafkaPublisherConfiguration {
 
     @Bean
-    public TopicSettings kafkaTopicSettings(@Value("${mopr.kafka.topic:mopr.events}") String topic,
-                                            @Value("${mopr.kafka.topic-partitions:12}") int partitions,
-                                            @Value("${mopr.kafka.topic-replication-factor:1}") short replication,
-                                            @Value("${mopr.kafka.topic-min-insync-replicas:1}") int minInsync) {
-        return new TopicSettings(topic, partitions, replication, minInsync);
+    public TopicSettings kafkaTopicSettings(LedgerKafkaProperties properties) {
+        return properties.topicSettings();
     }
 
     @Bean
-    public PublisherSettings kafkaPublisherSettings(@Value("${mopr.kafka.publisher.batch-size:500}") int batchSize,
-                                                    @Value("${mopr.kafka.publisher.ack-timeout:PT2M}") Duration ackTimeout) {
-        return new PublisherSettings(batchSize, ackTimeout);
+    public PublisherSettings kafkaPublisherSettings(LedgerKafkaProperties properties) {
+        return properties.publisherSettings();
     }
 
     @Bean(destroyMethod = "close")

@@ -7,18 +7,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.mopr.ledger.projection.engine.Projector;
+import org.mopr.ledger.projection.partition.PartitionFeed;
+import org.mopr.ledger.projection.partition.PartitionOffsets;
 import org.mopr.ledger.shared.LedgerJson;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -26,14 +27,12 @@ import java.util.Map;
  * org.mopr.ledger, and these beans belong only to the worker's own context ({@link KafkaWorkerApplication}),
  * which imports this class and has no Axon, hence no store-fed projection processor writing the same tables.
  */
+@EnableConfigurationProperties(LedgerKafkaProperties.class)
 public class KafkaWorkerConfiguration {
 
     @Bean
-    public WorkerSettings kafkaWorkerSettings(@Value("${mopr.kafka.worker.group:}") String group,
-                                              @Value("${mopr.kafka.topic:mopr.events}") String topic,
-                                              @Value("${mopr.kafka.worker.poll-timeout:PT1S}") Duration pollTimeout,
-                                              @Value("${mopr.kafka.worker.max-backoff:PT30S}") Duration maxBackoff) {
-        return new WorkerSettings(group, topic, pollTimeout, maxBackoff);
+    public WorkerSettings kafkaWorkerSettings(LedgerKafkaProperties properties) {
+        return properties.workerSettings();
     }
 
     @Bean
@@ -48,11 +47,11 @@ public class KafkaWorkerConfiguration {
                                              ObjectProvider<MeterRegistry> registry) {
         Map<String, Object> config = KafkaClients.consumer(kafka, ssl.getIfAvailable(), settings.group());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        OffsetStore offsets = new OffsetStore(jdbc, settings.group(), settings.topic());
+        PartitionOffsets offsets = new PartitionOffsets(jdbc, settings.group(), settings.topic());
         // The store's serializer, built the same way (AxonConfiguration): the payload bytes are the store's.
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).build();
-        BatchApplier applier = new BatchApplier(new TransactionTemplate(transactions), jdbc, new Projector(jdbc), offsets,
-                serializer, hook.getIfAvailable(() -> WorkerHook.NONE));
+        PartitionFeed feed = new PartitionFeed(new TransactionTemplate(transactions), jdbc, new Projector(jdbc), offsets);
+        BatchApplier applier = new BatchApplier(feed, serializer, settings.topic(), hook.getIfAvailable(() -> WorkerHook.NONE));
         return new ProjectionWorker(() -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
                 settings, offsets, applier, metrics, registry.getIfAvailable(SimpleMeterRegistry::new));
     }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
+import org.mopr.ledger.projection.partition.PartitionOffsets;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class ProjectionWorker implements SmartLifecycle {
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final WorkerSettings settings;
-    private final OffsetStore offsets;
+    private final PartitionOffsets offsets;
     private final BatchApplier applier;
     private final WorkerMetrics metrics;
     private final MeterRegistry registry;
@@ -61,7 +62,7 @@ public final class ProjectionWorker implements SmartLifecycle {
     private Thread thread;
     private long lastLagLookup;
 
-    ProjectionWorker(Supplier<Consumer<String, byte[]>> consumers, WorkerSettings settings, OffsetStore offsets,
+    ProjectionWorker(Supplier<Consumer<String, byte[]>> consumers, WorkerSettings settings, PartitionOffsets offsets,
                      BatchApplier applier, WorkerMetrics metrics, MeterRegistry registry) {
         this.consumers = consumers;
         this.settings = settings;

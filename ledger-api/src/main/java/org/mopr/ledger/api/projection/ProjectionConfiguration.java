@@ -40,12 +40,8 @@ public class ProjectionConfiguration {
     public static final String PROCESSOR = ProjectionEventHandler.PROCESSING_GROUP;
 
     @Bean
-    public ProjectionSettings projectionSettings(@Value("${mopr.projection.batch-size:1000}") int batchSize,
-                                                 @Value("${mopr.projection.segments:1}") int segments,
-                                                 @Value("${mopr.projection.replay.batch-size:5000}") int replayBatchSize,
-                                                 @Value("${mopr.projection.replay.claim-wait:PT30S}") Duration claimWait,
-                                                 @Value("${mopr.projection.replay.catch-up-timeout:PT30M}") Duration catchUp) {
-        return new ProjectionSettings(batchSize, segments, replayBatchSize, claimWait, catchUp);
+    public ProjectionSettings projectionSettings(ProjectionProperties properties) {
+        return properties.settings();
     }
 
     @Bean

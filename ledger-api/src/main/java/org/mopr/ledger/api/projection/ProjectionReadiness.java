@@ -4,7 +4,6 @@ import org.mopr.ledger.projection.query.ProjectionProgress;
 import org.mopr.ledger.projection.query.ProjectionQueries;
 import org.mopr.ledger.projection.replay.ReplayState;
 import org.mopr.ledger.shared.DomainException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,13 +53,10 @@ public class ProjectionReadiness {
     /** Runs found whole, with the newest replay id when they were. */
     private final Map<String, Long> whole = new ConcurrentHashMap<>();
 
-    public ProjectionReadiness(JdbcTemplate jdbc, ProjectionQueries queries, @Value("${mopr.projection.read-wait}") Duration wait) {
-        if (wait.isNegative()) {
-            throw new IllegalArgumentException("mopr.projection.read-wait must not be negative, got " + wait);
-        }
+    public ProjectionReadiness(JdbcTemplate jdbc, ProjectionQueries queries, ProjectionProperties properties) {
         this.jdbc = jdbc;
         this.progress = queries.progress();
-        this.wait = wait;
+        this.wait = properties.readWait();
     }
 
     /** Why the run's figures cannot be shown now, or empty when they can (or when there is no such run). */

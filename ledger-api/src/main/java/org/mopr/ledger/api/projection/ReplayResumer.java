@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnWebApplication
-@ConditionalOnProperty(name = {"mopr.projection.processor.enabled", "mopr.projection.replay.resume-on-start"},
-        havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "mopr.projection.processor.enabled", havingValue = "true", matchIfMissing = true)
 public class ReplayResumer {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayResumer.class);
@@ -27,15 +26,18 @@ public class ReplayResumer {
     private final ReplayService replays;
     private final JdbcTemplate jdbc;
 
-    public ReplayResumer(ReplayService replays, JdbcTemplate jdbc) {
+    private final boolean enabled;
+
+    public ReplayResumer(ReplayService replays, JdbcTemplate jdbc, ProjectionProperties properties) {
         this.replays = replays;
         this.jdbc = jdbc;
+        this.enabled = properties.replay().resumeOnStart();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void resumeUnfinishedReplay() {
         ReplayState replay = ReplayState.latest(jdbc);
-        if (!replay.running()) {
+        if (!enabled || !replay.running()) {
             return;
         }
         String run = replay.ofEveryRun() ? null : replay.scope();

@@ -5,7 +5,6 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.mopr.ledger.simulation.run.CommandBatcher;
 import org.mopr.ledger.simulation.run.ScenarioRunner;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,8 +19,8 @@ public class RunnerConfiguration {
 
     @Bean
     ScenarioRunner scenarioRunner(CommandBatcher batcher, JdbcRunRegistry registry, JdbcRunStore store,
-                                  @Value("${mopr.run.commands-per-transaction:100}") int commandsPerTransaction,
-                                  @Value("${mopr.run.events-per-transaction:2000}") int eventsPerTransaction) {
-        return new ScenarioRunner(batcher, registry, store, commandsPerTransaction, eventsPerTransaction);
+                                  RunProperties properties) {
+        return new ScenarioRunner(batcher, registry, store, properties.commandsPerTransaction(),
+                properties.eventsPerTransaction());
     }
 }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@EnableConfigurationProperties(StoreProperties.class)
 public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
@@ -70,14 +72,14 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedStore store,
-                          @Value("${mopr.store.pool-size:8}") int poolSize,
+                          StoreProperties storeProperties,
                           @Value("${spring.datasource.hikari.connection-timeout}") long connectionTimeoutMillis,
                           @Value("${spring.datasource.hikari.validation-timeout}") long validationTimeoutMillis) {
         HikariDataSource ds = DataSourceBuilder.create().type(HikariDataSource.class)
                 .url(store.postgres().getJdbcUrl("postgres", "postgres"))
                 .username("postgres")
                 .build();
-        ds.setMaximumPoolSize(poolSize);
+        ds.setMaximumPoolSize(storeProperties.poolSize());
         // The pool of a --db URL gets these from spring.datasource.hikari.*; this one is built by hand.
         ds.setConnectionTimeout(connectionTimeoutMillis);
         ds.setValidationTimeout(validationTimeoutMillis);

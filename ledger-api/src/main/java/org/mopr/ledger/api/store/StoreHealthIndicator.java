@@ -1,7 +1,6 @@
 package org.mopr.ledger.api.store;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -34,12 +33,9 @@ public class StoreHealthIndicator implements HealthIndicator, DisposableBean {
     });
     private CompletableFuture<Health> running;
 
-    public StoreHealthIndicator(DataSource dataSource, @Value("${mopr.store.health-timeout}") Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("mopr.store.health-timeout must be positive, got " + timeout);
-        }
+    public StoreHealthIndicator(DataSource dataSource, StoreProperties properties) {
         this.dataSource = dataSource;
-        this.timeout = timeout;
+        this.timeout = properties.healthTimeout();
     }
 
     @Override

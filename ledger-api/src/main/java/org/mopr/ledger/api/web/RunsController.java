@@ -8,7 +8,6 @@ import org.mopr.ledger.api.store.StoreFailures;
 import org.mopr.ledger.api.run.RunView;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.RunSummary;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,12 +49,12 @@ public class RunsController {
 
     public RunsController(RunViews runs, RunLauncher launcher, RunDeletion deletion,
                           ReconciliationReports reports,
-                          @Value("${mopr.api.run-wait:PT20S}") Duration runWait) {
+                          ApiProperties api) {
         this.runs = runs;
         this.launcher = launcher;
         this.deletion = deletion;
         this.reports = reports;
-        this.runWait = runWait;
+        this.runWait = api.runWait();
     }
 
     @GetMapping

@@ -3,7 +3,6 @@ package org.mopr.ledger.api.web;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,19 +52,18 @@ public class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<WriteTokenFilter> writeTokenFilter(@Value("${mopr.api.token:}") String token) {
-        FilterRegistrationBean<WriteTokenFilter> registration = new FilterRegistrationBean<>(new WriteTokenFilter(token));
+    FilterRegistrationBean<WriteTokenFilter> writeTokenFilter(ApiProperties api) {
+        FilterRegistrationBean<WriteTokenFilter> registration = new FilterRegistrationBean<>(
+                new WriteTokenFilter(api.token() == null ? "" : api.token()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(
-            @Value("${mopr.api.max-body-bytes:16384}") long maxBodyBytes,
-            @Value("${mopr.api.max-query-chars:2048}") int maxQueryChars) {
+    FilterRegistrationBean<RequestLimitsFilter> requestLimitsFilter(ApiProperties api) {
         FilterRegistrationBean<RequestLimitsFilter> registration =
-                new FilterRegistrationBean<>(new RequestLimitsFilter(maxBodyBytes, maxQueryChars));
+                new FilterRegistrationBean<>(new RequestLimitsFilter(api.maxBodyBytes(), api.maxQueryChars()));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -9,10 +10,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mopr.ledger.provenance.LedgerEvent;
+import org.mopr.ledger.provenance.Provenance;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -89,6 +93,24 @@ class ArchitectureTest {
                         && method.getRawParameterTypes().get(0).isAssignableTo(LedgerEvent.class);
                 events.add(new SimpleConditionEvent(method, ok, method.getFullName() + " handles an event that is "
                         + "not a LedgerEvent"));
+            }
+        }));
+    }
+
+    /** An event is a record carrying a Provenance that is not a command (a command names its target aggregate). */
+    @Test
+    void everyEventRecordIsALedgerEvent() {
+        check(classes().that().resideInAnyPackage(AGGREGATES).and().areRecords().should(new ArchCondition<>(
+                "implement LedgerEvent when it is an event") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                boolean carriesProvenance = type.getFields().stream()
+                        .anyMatch(f -> f.getRawType().isEquivalentTo(Provenance.class));
+                boolean command = type.getFields().stream()
+                        .anyMatch(f -> f.isAnnotatedWith(TargetAggregateIdentifier.class));
+                boolean ok = !carriesProvenance || command || type.isAssignableTo(LedgerEvent.class);
+                events.add(new SimpleConditionEvent(type, ok, type.getName() + " carries a Provenance but is "
+                        + "neither a command nor a LedgerEvent"));
             }
         }));
     }

@@ -1,4 +1,4 @@
-package org.mopr.ledger.api.kafka;
+package org.mopr.ledger.projection.partition;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -9,16 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A worker group's offsets in the projection database (kafka_consumer_offset): the next offset to apply per
- * partition. They move only in the transaction that writes the rows of the records before them.
+ * A partitioned feed's offsets in the projection database (kafka_consumer_offset, one row per group, topic and
+ * partition): the next offset to apply per partition. They move only in the transaction that writes the rows of
+ * the records before them, so a crash never applies a record twice nor skips one.
  */
-final class OffsetStore {
+public final class PartitionOffsets {
 
     private final JdbcTemplate jdbc;
     private final String group;
     private final String topic;
 
-    OffsetStore(JdbcTemplate jdbc, String group, String topic) {
+    public PartitionOffsets(JdbcTemplate jdbc, String group, String topic) {
         this.jdbc = jdbc;
         this.group = group;
         this.topic = topic;
@@ -29,7 +30,7 @@ final class OffsetStore {
      * then on every partition of the group has a row to lock, and a topic whose early records were deleted is
      * noticed (the broker's earliest offset lies above 0) instead of silently projected without them.
      */
-    Map<Integer, Long> positions(List<Integer> partitions) {
+    public Map<Integer, Long> positions(List<Integer> partitions) {
         jdbc.batchUpdate("INSERT INTO kafka_consumer_offset (group_id, topic, partition_no, next_offset) VALUES (?, ?, ?, 0) "
                 + "ON CONFLICT (group_id, topic, partition_no) DO NOTHING", partitions, partitions.size(), (ps, partition) -> {
             ps.setString(1, group);
