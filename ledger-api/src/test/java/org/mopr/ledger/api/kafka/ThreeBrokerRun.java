@@ -133,13 +133,14 @@ final class ThreeBrokerRun {
         say("broker " + first + " back in every partition's in-sync replicas; leaders now " + cluster.leaders(topic));
 
         publisher.await(3 * memberEvents / 5, bound);
+        // Armed at once, while two fifths of the run are still to come: the next batch acknowledged fails before
+        // its token commits (as if the store's connection broke at that moment), so the publisher sends it again
+        // and the workers must skip the copies.
+        publisher.failNextBatch.set(true);
         int second = cluster.leaders(topic).get(busiest);
         say(String.format("at %,d acknowledged: stopping node %d (broker and controller), now leader of partition %d; "
                 + "the active controller is node %d; it stays down", publisher.acknowledged.get(), second, busiest,
                 cluster.activeController()));
-        // The next batch acknowledged fails before its token commits (as if the store's connection broke at that
-        // moment), so the publisher sends it again: the workers must skip the copies.
-        publisher.failNextBatch.set(true);
         cluster.stopNode(second, topic);
         say("node " + second + " stopped; leaders now " + cluster.leaders(topic) + "; active controller node "
                 + cluster.activeController());
