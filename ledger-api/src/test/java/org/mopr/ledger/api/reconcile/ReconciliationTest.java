@@ -176,6 +176,8 @@ class ReconciliationTest {
         assertThat(line("c002.members-1928").basis()).isEqualTo(Basis.ROUND_TRIP);
         assertThat(line("c001.ussr-aid-1923-usd").basis()).isEqualTo(Basis.CONSERVATION);
         assertThat(line("c003.sections-1928").basis()).isEqualTo(Basis.INDEPENDENT);
+        // The month collections began is read from the dues the compiler placed by it: every dues event says so.
+        assertThat(line("c001.ussr-collections-from-1923").basis()).isEqualTo(Basis.ROUND_TRIP);
         // The table's derived ranges rest on the rows the sections were built from.
         assertThat(line("c003.table-affiliates-by-1928").basis()).isEqualTo(Basis.ROUND_TRIP);
         assertThat(reconciliation.countByBasis().get(Basis.INDEPENDENT).values().stream().mapToLong(Long::longValue).sum())
