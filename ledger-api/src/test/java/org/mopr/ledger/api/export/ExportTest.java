@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The historical run exported in both formats, read back by an independent reader (DuckDB). */
 class ExportTest {
@@ -125,6 +126,22 @@ class ExportTest {
                 .contains("unknown export format 'xlsx'");
         assertThat(Http.get("/api/runs/no-such-run/export?format=csv").problem(404, "unknown-run"))
                 .contains("no-such-run");
+    }
+
+    @Test
+    void a_run_above_the_api_limits_is_refused_with_413_naming_the_command_to_use() {
+        ExportService exports = app.context.getBean(ExportService.class);
+        assertThatThrownBy(() -> new ExportController(exports, 10, Long.MAX_VALUE).export(app.run(), "csv"))
+                .isInstanceOfSatisfying(org.mopr.ledger.api.web.ApiProblem.class, p -> {
+                    assertThat(p.status().value()).isEqualTo(413);
+                    assertThat(p.slug()).isEqualTo("export-too-large");
+                    assertThat(p.getMessage()).contains("above the API's limit of 10", "mopr-ledger export --run " + app.run());
+                });
+        assertThatThrownBy(() -> new ExportController(exports, Long.MAX_VALUE, 1_000).export(app.run(), "parquet"))
+                .isInstanceOfSatisfying(org.mopr.ledger.api.web.ApiProblem.class, p -> {
+                    assertThat(p.status().value()).isEqualTo(413);
+                    assertThat(p.getMessage()).contains("bytes, above the API's limit of 1000");
+                });
     }
 
     @Test
