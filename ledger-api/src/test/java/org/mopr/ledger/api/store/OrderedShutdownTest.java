@@ -28,13 +28,14 @@ class OrderedShutdownTest {
 
     @Test
     void sigtermStopsTheServerAndTheProcessorBeforeTheEmbeddedDatabaseWithoutAWarning(@TempDir Path dir) throws Exception {
-        Path data = dir.resolve("postgres");
+        Path data = dir.resolve("postgres");   // PostgreSQL's own directory in the data folder
         Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
                 // The test class path carries a logback-test.xml that shows warnings only; the shutdown's steps are INFO.
                 "-Dlogging.level.org.mopr.ledger=INFO", "-Dlogging.level.org.springframework.boot.web=INFO",
                 "-cp", System.getProperty("java.class.path"), MoprLedger.class.getName(),
-                "serve", "--port", "0", "--data-dir", data.toString())
+                // --verbose: by default the log goes only to the data folder's mopr-ledger.log.
+                "serve", "--verbose", "--port", "0", "--data-dir", dir.toString())
                 .redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         Thread reader = new Thread(() -> read(serve, output), "serve-output");
