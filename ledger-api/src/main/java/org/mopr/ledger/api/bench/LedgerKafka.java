@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mopr.ledger.api.kafka.KafkaEventPublisher;
 import org.mopr.ledger.api.kafka.KafkaWorkerApplication;
-import org.mopr.ledger.api.kafka.ProjectionWorker;
+import org.mopr.ledger.api.kafka.KafkaWorker;
 import org.mopr.ledger.projection.engine.ProjectionTables;
 import org.mopr.ledger.projection.ledger.TrialBalance;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,7 +77,7 @@ final class LedgerKafka {
         String warmUpGroup = group + ".warm-up";
         List<ConfigurableApplicationContext> workers = startWorkers(warmUpGroup, 1);
         try {
-            List<ProjectionWorker> running = workers(workers);
+            List<KafkaWorker> running = workers(workers);
             await("the workers' warm-up", () -> (long) running.get(0).metrics().records(), sent, running);
         } finally {
             workers.forEach(ConfigurableApplicationContext::close);
@@ -92,7 +92,7 @@ final class LedgerKafka {
     BenchResult.Phase measure(HeapWatch heap, long stored, int workerCount, Map<String, Long> replayed) {
         List<ConfigurableApplicationContext> workers = startWorkers(group, workerCount);
         try {
-            List<ProjectionWorker> running = workers(workers);
+            List<KafkaWorker> running = workers(workers);
             await("the workers' partitions", () -> running.stream().mapToInt(w -> w.assignment().size()).sum(),
                     partitions, running);
             BenchResult.Phase phase = Bench.timed(heap, () -> {
@@ -141,8 +141,8 @@ final class LedgerKafka {
         return workers;
     }
 
-    private static List<ProjectionWorker> workers(List<ConfigurableApplicationContext> contexts) {
-        return contexts.stream().map(w -> w.getBean(ProjectionWorker.class)).toList();
+    private static List<KafkaWorker> workers(List<ConfigurableApplicationContext> contexts) {
+        return contexts.stream().map(w -> w.getBean(KafkaWorker.class)).toList();
     }
 
     private long position() {
@@ -154,7 +154,7 @@ final class LedgerKafka {
      * Waits until {@code progress} reaches {@code target} and returns it; fails if a worker or the publisher stops
      * with an error, or if {@code progress} stays the same for {@link #STALL}.
      */
-    private long await(String what, LongSupplier progress, long target, List<ProjectionWorker> workers) {
+    private long await(String what, LongSupplier progress, long target, List<KafkaWorker> workers) {
         long last = -1;
         long lastChange = System.nanoTime();
         try {
@@ -163,7 +163,7 @@ final class LedgerKafka {
                 if (now >= target) {
                     return now;
                 }
-                for (ProjectionWorker worker : workers) {
+                for (KafkaWorker worker : workers) {
                     if (!worker.isRunning()) {
                         throw new IllegalStateException(what + ": a projection worker stopped: " + worker.awaitTermination());
                     }

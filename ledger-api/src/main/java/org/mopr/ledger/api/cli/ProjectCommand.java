@@ -1,7 +1,7 @@
 package org.mopr.ledger.api.cli;
 
 import org.mopr.ledger.api.kafka.KafkaWorkerApplication;
-import org.mopr.ledger.api.kafka.ProjectionWorker;
+import org.mopr.ledger.api.kafka.KafkaWorker;
 import org.mopr.ledger.api.kafka.WorkerSettings;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -69,7 +69,7 @@ public class ProjectCommand implements Callable<Integer> {
                     + " from " + bootstrap + " as group " + group
                     + (port >= 0 ? "; metrics at http://localhost:" + context.getEnvironment()
                     .getProperty("local.server.port", String.valueOf(port)) + "/actuator/prometheus" : ""));
-            Throwable fatal = context.getBean(ProjectionWorker.class).awaitTermination();
+            Throwable fatal = context.getBean(KafkaWorker.class).awaitTermination();
             if (fatal != null) {
                 throw new IllegalStateException("the projection worker stopped: " + fatal.getMessage(), fatal);
             }

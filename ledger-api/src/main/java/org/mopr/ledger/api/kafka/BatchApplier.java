@@ -1,7 +1,6 @@
 package org.mopr.ledger.api.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.serialization.Serializer;
 import org.mopr.ledger.projection.partition.PartitionFeed;
@@ -34,15 +33,12 @@ public final class BatchApplier {
         this.hook = hook;
     }
 
-    Outcome apply(ConsumerRecords<String, byte[]> records) {
+    /** One poll's records in Kafka's order (each partition's in offset order), as the loop or the container has them. */
+    Outcome apply(Iterable<ConsumerRecord<String, byte[]>> records) {
         Map<Integer, List<PartitionFeed.Entry>> byPartition = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> of = records.records(partition);
-            List<PartitionFeed.Entry> entries = new ArrayList<>(of.size());
-            for (ConsumerRecord<String, byte[]> record : of) {
-                entries.add(new PartitionFeed.Entry(record.offset(), () -> EventRecords.toEnvelope(record, serializer)));
-            }
-            byPartition.put(partition.partition(), entries);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>())
+                    .add(new PartitionFeed.Entry(record.offset(), () -> EventRecords.toEnvelope(record, serializer)));
         }
         PartitionFeed.Hook told = new PartitionFeed.Hook() {
             @Override

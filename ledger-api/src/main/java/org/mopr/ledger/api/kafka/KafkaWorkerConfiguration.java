@@ -41,7 +41,7 @@ public class KafkaWorkerConfiguration {
     }
 
     @Bean
-    public ProjectionWorker projectionWorker(WorkerSettings settings, KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
+    public KafkaWorker projectionWorker(LedgerKafkaProperties properties, WorkerSettings settings, KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
                                              DataSource dataSource, PlatformTransactionManager transactions,
                                              ObjectProvider<WorkerHook> hook, WorkerMetrics metrics,
                                              ObjectProvider<MeterRegistry> registry) {
@@ -52,7 +52,11 @@ public class KafkaWorkerConfiguration {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).build();
         PartitionFeed feed = new PartitionFeed(new TransactionTemplate(transactions), jdbc, new Projector(jdbc), offsets);
         BatchApplier applier = new BatchApplier(feed, serializer, settings.topic(), hook.getIfAvailable(() -> WorkerHook.NONE));
+        MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
+        if (properties.worker().runner() == LedgerKafkaProperties.Runner.CONTAINER) {
+            return new ContainerWorker(config, settings, offsets, applier, metrics, meters);
+        }
         return new ProjectionWorker(() -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                settings, offsets, applier, metrics, registry.getIfAvailable(SimpleMeterRegistry::new));
+                settings, offsets, applier, metrics, meters);
     }
 }

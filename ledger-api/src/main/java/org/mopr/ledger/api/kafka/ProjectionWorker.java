@@ -14,13 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +33,9 @@ import java.util.function.Supplier;
  * batch is retried after a growing pause; only records missing from the broker stop the worker, since no
  * retry can bring them back.
  */
-public final class ProjectionWorker implements SmartLifecycle {
+public final class ProjectionWorker implements SmartLifecycle, KafkaWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionWorker.class);
-    private static final long LAG_LOOKUP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** Records the group needs are gone from the broker (retention, a recreated topic): fatal. */
     static final class MissingRecordsException extends IllegalStateException {
@@ -49,7 +46,8 @@ public final class ProjectionWorker implements SmartLifecycle {
 
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final WorkerSettings settings;
-    private final PartitionOffsets offsets;
+    private final StoredPositions positions;
+    private final ConsumerLag lag;
     private final BatchApplier applier;
     private final WorkerMetrics metrics;
     private final MeterRegistry registry;
@@ -60,13 +58,13 @@ public final class ProjectionWorker implements SmartLifecycle {
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile Throwable fatal;
     private Thread thread;
-    private long lastLagLookup;
 
     ProjectionWorker(Supplier<Consumer<String, byte[]>> consumers, WorkerSettings settings, PartitionOffsets offsets,
                      BatchApplier applier, WorkerMetrics metrics, MeterRegistry registry) {
         this.consumers = consumers;
         this.settings = settings;
-        this.offsets = offsets;
+        this.positions = new StoredPositions(offsets, settings.group());
+        this.lag = new ConsumerLag(metrics);
         this.applier = applier;
         this.metrics = metrics;
         this.registry = registry;
@@ -103,16 +101,18 @@ public final class ProjectionWorker implements SmartLifecycle {
         return running && finished.getCount() > 0;
     }
 
-    /** Blocks until the worker has stopped; returns why it stopped on its own, or null after {@link #stop()}. */
+    @Override
     public Throwable awaitTermination() throws InterruptedException {
         finished.await();
         return fatal;
     }
 
+    @Override
     public Set<TopicPartition> assignment() {
         return assignment;
     }
 
+    @Override
     public WorkerMetrics metrics() {
         return metrics;
     }
@@ -145,7 +145,7 @@ public final class ProjectionWorker implements SmartLifecycle {
         while (running) {
             try {
                 if (reposition) {
-                    position(c, c.assignment());
+                    positions.seek(c, c.assignment());
                     reposition = false;
                 }
                 ConsumerRecords<String, byte[]> records = c.poll(settings.pollTimeout());
@@ -154,7 +154,7 @@ public final class ProjectionWorker implements SmartLifecycle {
                     metrics.committed(outcome);
                     commitToKafka(c, outcome);
                 }
-                refreshLag(c);
+                lag.refresh(c);
                 failures = 0;
             } catch (WakeupException e) {
                 // stop() woke the consumer up; the loop's condition ends it.
@@ -174,25 +174,6 @@ public final class ProjectionWorker implements SmartLifecycle {
                         + "stored offsets: {}", settings.group(), failures, e.toString(), failures == 1 ? e : null);
                 backOff(failures);
             }
-        }
-    }
-
-    /** Seeks each partition to the group's stored offset (creating rows for partitions it never read). */
-    private void position(Consumer<String, byte[]> c, Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, Long> earliest = c.beginningOffsets(partitions);
-        Map<Integer, Long> stored = offsets.positions(partitions.stream().map(TopicPartition::partition).toList());
-        for (TopicPartition partition : partitions) {
-            long next = stored.get(partition.partition());
-            long first = earliest.getOrDefault(partition, 0L);
-            if (next < first) {
-                throw new MissingRecordsException("group " + settings.group() + " needs " + partition + " from offset " + next
-                        + " but the broker's earliest is " + first + ": those records were deleted (retention must be "
-                        + "infinite, retention.ms=-1); rebuild with a new group on an empty database after republishing");
-            }
-            c.seek(partition, next);
         }
     }
 
@@ -219,33 +200,6 @@ public final class ProjectionWorker implements SmartLifecycle {
         });
     }
 
-    /**
-     * The lag from what the consumer learnt in its last fetches; a partition it knows no end for yet is asked
-     * about directly, at most every few seconds. After a batch, the consumer's position is the next record to
-     * apply, so this counts records not yet applied.
-     */
-    private void refreshLag(Consumer<String, byte[]> c) {
-        long total = 0;
-        Set<TopicPartition> unknown = new HashSet<>();
-        for (TopicPartition partition : c.assignment()) {
-            OptionalLong lag = c.currentLag(partition);
-            if (lag.isPresent()) {
-                // After a rebalance the position comes from the database and may lie beyond the end the consumer
-                // last fetched for that partition: that partition has nothing to apply, not a negative amount.
-                total += Math.max(0, lag.getAsLong());
-            } else {
-                unknown.add(partition);
-            }
-        }
-        if (!unknown.isEmpty() && System.nanoTime() - lastLagLookup > LAG_LOOKUP_INTERVAL_NANOS) {
-            lastLagLookup = System.nanoTime();
-            for (Map.Entry<TopicPartition, Long> end : c.endOffsets(unknown, Duration.ofSeconds(5)).entrySet()) {
-                total += Math.max(0, end.getValue() - c.position(end.getKey(), Duration.ofSeconds(5)));
-            }
-        }
-        metrics.lag(total);
-    }
-
     private void backOff(int failures) {
         long millis = Math.min(settings.maxBackoff().toMillis(), 100L << Math.min(failures - 1, 20));
         try {
@@ -269,7 +223,7 @@ public final class ProjectionWorker implements SmartLifecycle {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assignment = Set.copyOf(c.assignment());
             metrics.partitions(assignment.size());
-            position(c, partitions);
+            positions.seek(c, partitions);
             if (!partitions.isEmpty()) {
                 log.info("projection worker of group {} now reads {}", settings.group(), partitions);
             }

@@ -1,0 +1,22 @@
+package org.mopr.ledger.api.kafka;
+
+import org.apache.kafka.common.TopicPartition;
+
+import java.util.Set;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A projection worker as {@code project} and {@code bench} see it, whichever runs it: the hand-written poll loop
+ * ({@link ProjectionWorker}) or spring-kafka's listener container ({@link ContainerWorker}); mopr.kafka.worker.runner
+ * picks one.
+ */
+public interface KafkaWorker extends SmartLifecycle {
+
+    /** Blocks until the worker has stopped; returns why it stopped on its own, or null after a stop. */
+    Throwable awaitTermination() throws InterruptedException;
+
+    /** The partitions this worker reads now. */
+    Set<TopicPartition> assignment();
+
+    WorkerMetrics metrics();
+}
