@@ -1,0 +1,109 @@
+package org.mopr.ledger.api.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mopr.ledger.api.run.RunService;
+import org.mopr.ledger.projection.support.ProjectionSnapshot;
+import org.mopr.ledger.testsupport.TestPostgres;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The worker on spring-kafka's listener container (mopr.kafka.worker.runner=container) builds the same tables as the
+ * store's own processor, row for row; a failed batch is rolled back and retried by the container's error handler;
+ * and it starts where the database's offsets say, not where Kafka's committed offsets say.
+ */
+class ContainerWorkerTest {
+
+    private static final String CONTAINER = "mopr.kafka.worker.runner=container";
+
+    private static String topic;
+    private static Map<String, List<String>> storeProjections;
+    private static long events;
+
+    @BeforeAll
+    static void publishTwoRuns() {
+        topic = KafkaRig.freshTopic("container");
+        String db = TestPostgres.freshDatabase("kafka_cstore");
+        try (ConfigurableApplicationContext store = KafkaRig.store(db, topic, null)) {
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            store.getBean(RunService.class).run("historical", null, quiet);
+            store.getBean(RunService.class).run("ban-italy-1923", null, quiet);
+            KafkaRig.awaitProjectedAndPublished(store);
+            JdbcTemplate jdbc = KafkaRig.jdbc(store);
+            storeProjections = ProjectionSnapshot.of(jdbc);
+            events = KafkaRig.stored(jdbc);
+        }
+        assertThat(ProjectionSnapshot.rows(storeProjections)).as("rows of the store's projections").isGreaterThan(1000);
+    }
+
+    @Test
+    void theContainerWorkerBuildsTheStoresProjectionsRowForRowAndShowsItsLag() {
+        String db = TestPostgres.freshDatabase("kafka_container");
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(db, topic, "container", 50, null, CONTAINER)) {
+            assertThat(worker.getBean(KafkaWorker.class)).isInstanceOf(ContainerWorker.class);
+            JdbcTemplate jdbc = KafkaRig.jdbc(worker);
+            KafkaRig.awaitProjected(jdbc, events);
+
+            assertThat(ProjectionSnapshot.of(jdbc)).isEqualTo(storeProjections);
+            assertThat(KafkaRig.storedOffsets(jdbc, "container")).isEqualTo(events);
+            WorkerMetrics metrics = worker.getBean(WorkerMetrics.class);
+            assertThat(metrics.applied()).isEqualTo(events);
+            assertThat(metrics.duplicates() + metrics.stale() + metrics.failures()).isZero();
+            assertThat(worker.getBean(KafkaWorker.class).assignment()).hasSize(KafkaRig.PARTITIONS);
+
+            MeterRegistry registry = worker.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.get(WorkerMetrics.LAG).gauge().value() == 0);
+            assertThat(registry.find("kafka.consumer.fetch.manager.records.lag.max").meters())
+                    .as("kafka-clients' own metrics are bound").isNotEmpty();
+        }
+    }
+
+    @Test
+    void aFailedBatchIsRolledBackAndRetriedByTheErrorHandler() {
+        String db = TestPostgres.freshDatabase("kafka_cretry");
+        AtomicInteger batches = new AtomicInteger();
+        WorkerHook failThirdBatchOnce = batch -> {
+            if (batches.incrementAndGet() == 3) {
+                throw new IllegalStateException("the database went away for a moment");
+            }
+        };
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(db, topic, "cretry", 15, failThirdBatchOnce,
+                CONTAINER)) {
+            JdbcTemplate jdbc = KafkaRig.jdbc(worker);
+            KafkaRig.awaitProjected(jdbc, events);
+            assertThat(ProjectionSnapshot.of(jdbc)).isEqualTo(storeProjections);
+            WorkerMetrics metrics = worker.getBean(WorkerMetrics.class);
+            assertThat(metrics.failures()).isEqualTo(1);
+            assertThat(metrics.applied()).isEqualTo(events);
+            assertThat(metrics.duplicates() + metrics.stale()).isZero();
+        }
+    }
+
+    @Test
+    void itStartsFromTheDatabasesOffsetsNotFromKafkasCommittedOnes() {
+        String first = TestPostgres.freshDatabase("kafka_cfirst");
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(first, topic, "cseek", 500, null, CONTAINER)) {
+            KafkaRig.awaitProjected(KafkaRig.jdbc(worker), events);
+        }
+        // Kafka now holds the group's offsets at the end of the topic; an empty database must still get every event.
+        String second = TestPostgres.freshDatabase("kafka_csecond");
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(second, topic, "cseek", 500, null, CONTAINER)) {
+            JdbcTemplate jdbc = KafkaRig.jdbc(worker);
+            KafkaRig.awaitProjected(jdbc, events);
+            assertThat(ProjectionSnapshot.of(jdbc)).isEqualTo(storeProjections);
+            assertThat(worker.getBean(WorkerMetrics.class).applied()).isEqualTo(events);
+        }
+    }
+}
