@@ -101,6 +101,10 @@ public final class ContainerWorker implements KafkaWorker {
             metrics.failed();
             log.warn("projection worker of group {}: batch rolled back, retrying: {}", settings.group(), e.toString());
             throw e;
+        } catch (Error e) {
+            // The container ends its consumer's thread on an Error; recorded so `project` exits with it.
+            fatal = e;
+            throw e;
         }
         lag.refresh(consumer);
     }

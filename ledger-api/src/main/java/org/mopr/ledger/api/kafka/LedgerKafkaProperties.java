@@ -41,7 +41,7 @@ public record LedgerKafkaProperties(@DefaultValue("mopr.events") String topic,
      *                    (spring-kafka's listener container); KAFKA.md says why the default is the one it is
      */
     public record Worker(String group, @DefaultValue("PT1S") Duration pollTimeout,
-                         @DefaultValue("PT30S") Duration maxBackoff, @DefaultValue("loop") Runner runner) {
+                         @DefaultValue("PT30S") Duration maxBackoff, @DefaultValue("container") Runner runner) {
     }
 
     public enum Runner { LOOP, CONTAINER }

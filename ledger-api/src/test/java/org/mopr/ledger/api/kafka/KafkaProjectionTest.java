@@ -102,7 +102,7 @@ class KafkaProjectionTest {
         };
         long projectedAtDeath;
         try (ConfigurableApplicationContext first = KafkaRig.worker(db, topic, "killed", 10, dieInFifthBatch)) {
-            ProjectionWorker worker = first.getBean(ProjectionWorker.class);
+            KafkaWorker worker = first.getBean(KafkaWorker.class);
             assertThat(worker.awaitTermination()).isInstanceOf(Killed.class);
             JdbcTemplate jdbc = KafkaRig.jdbc(first);
             projectedAtDeath = KafkaRig.projected(jdbc);
@@ -144,23 +144,23 @@ class KafkaProjectionTest {
     @Test
     void twoWorkersOfOneGroupSplitThePartitionsAndTogetherBuildTheSameTables() {
         String db = TestPostgres.freshDatabase("kafka_two");
-        AtomicReference<ProjectionWorker> second = new AtomicReference<>();
+        AtomicReference<KafkaWorker> second = new AtomicReference<>();
         AtomicInteger firstAlone = new AtomicInteger();
-        AtomicReference<ProjectionWorker> first = new AtomicReference<>();
+        AtomicReference<KafkaWorker> first = new AtomicReference<>();
         // The first worker goes slowly until the second has joined, so the group has work left to share.
         WorkerHook slowUntilJoined = batch -> {
-            ProjectionWorker joined = second.get();
+            KafkaWorker joined = second.get();
             if (joined == null || joined.assignment().isEmpty()) {
                 firstAlone.accumulateAndGet(first.get().assignment().size(), Math::max);
                 sleep(40);
             }
         };
         try (ConfigurableApplicationContext one = KafkaRig.worker(db, topic, "pair", 5, slowUntilJoined)) {
-            first.set(one.getBean(ProjectionWorker.class));
+            first.set(one.getBean(KafkaWorker.class));
             JdbcTemplate jdbc = KafkaRig.jdbc(one);
             await().atMost(Duration.ofSeconds(30)).until(() -> KafkaRig.projected(jdbc) > 0);
             try (ConfigurableApplicationContext two = KafkaRig.worker(db, topic, "pair", 5, null)) {
-                second.set(two.getBean(ProjectionWorker.class));
+                second.set(two.getBean(KafkaWorker.class));
                 KafkaRig.awaitProjected(jdbc, events);
 
                 assertThat(firstAlone.get()).as("alone, the first worker read every partition").isEqualTo(KafkaRig.PARTITIONS);
