@@ -31,12 +31,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A projection worker on spring-kafka's listener container: one consumer of the group (concurrency 1, as the loop),
+ * A projection worker on spring-kafka's listener container: one consumer of the group (concurrency 1; run more workers to share the partitions),
  * a batch listener that applies each poll in one database transaction with its offsets ({@link BatchApplier}),
  * a rebalance listener that seeks every assigned partition to the offset stored in the database, and a
  * {@link DefaultErrorHandler} that retries a failed batch after waits doubling from 100 ms up to max-backoff, for
  * as long as it takes: giving up would let the container skip the batch, and the next one would move the stored
- * offsets past records never applied. Records missing from the broker stop the worker, as in the loop. The
+ * offsets past records never applied. Records missing from the broker stop the worker: no retry can bring them back. The
  * container's own commit to Kafka (asynchronous, after each batch) is informational; the database holds the truth.
  */
 public final class ContainerWorker implements KafkaWorker {
@@ -146,7 +146,7 @@ public final class ContainerWorker implements KafkaWorker {
 
     private static boolean isFatal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProjectionWorker.MissingRecordsException || t instanceof OffsetOutOfRangeException) {
+            if (t instanceof StoredPositions.MissingRecordsException || t instanceof OffsetOutOfRangeException) {
                 return true;
             }
         }

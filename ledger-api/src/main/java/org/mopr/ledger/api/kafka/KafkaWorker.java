@@ -6,9 +6,8 @@ import java.util.Set;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A projection worker as {@code project} and {@code bench} see it, whichever runs it: the hand-written poll loop
- * ({@link ProjectionWorker}) or spring-kafka's listener container ({@link ContainerWorker}); mopr.kafka.worker.runner
- * picks one.
+ * A projection worker as {@code project} and {@code bench} see it ({@link ContainerWorker} runs it): they wait for
+ * it to end and read its partitions and metrics.
  */
 public interface KafkaWorker extends SmartLifecycle {
 

@@ -2,9 +2,6 @@ package org.mopr.ledger.api.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.mopr.ledger.projection.engine.Projector;
 import org.mopr.ledger.projection.partition.PartitionFeed;
@@ -41,10 +38,10 @@ public class KafkaWorkerConfiguration {
     }
 
     @Bean
-    public KafkaWorker projectionWorker(LedgerKafkaProperties properties, WorkerSettings settings, KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
-                                             DataSource dataSource, PlatformTransactionManager transactions,
-                                             ObjectProvider<WorkerHook> hook, WorkerMetrics metrics,
-                                             ObjectProvider<MeterRegistry> registry) {
+    public KafkaWorker projectionWorker(WorkerSettings settings, KafkaProperties kafka, ObjectProvider<SslBundles> ssl,
+                                        DataSource dataSource, PlatformTransactionManager transactions,
+                                        ObjectProvider<WorkerHook> hook, WorkerMetrics metrics,
+                                        ObjectProvider<MeterRegistry> registry) {
         Map<String, Object> config = KafkaClients.consumer(kafka, ssl.getIfAvailable(), settings.group());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         PartitionOffsets offsets = new PartitionOffsets(jdbc, settings.group(), settings.topic());
@@ -53,10 +50,6 @@ public class KafkaWorkerConfiguration {
         PartitionFeed feed = new PartitionFeed(new TransactionTemplate(transactions), jdbc, new Projector(jdbc), offsets);
         BatchApplier applier = new BatchApplier(feed, serializer, settings.topic(), hook.getIfAvailable(() -> WorkerHook.NONE));
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        if (properties.worker().runner() == LedgerKafkaProperties.Runner.CONTAINER) {
-            return new ContainerWorker(config, settings, offsets, applier, metrics, meters);
-        }
-        return new ProjectionWorker(() -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                settings, offsets, applier, metrics, meters);
+        return new ContainerWorker(config, settings, offsets, applier, metrics, meters);
     }
 }

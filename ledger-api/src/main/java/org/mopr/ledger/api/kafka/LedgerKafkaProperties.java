@@ -37,14 +37,10 @@ public record LedgerKafkaProperties(@DefaultValue("mopr.events") String topic,
      * @param group       the consumer group (project --group sets it)
      * @param pollTimeout how long one poll waits for records (also how quickly a stop is noticed)
      * @param maxBackoff  the longest wait between retries of a failed batch
-     * @param runner      what runs the worker: {@code loop} (the hand-written poll loop) or {@code container}
-     *                    (spring-kafka's listener container); KAFKA.md says why the default is the one it is
      */
     public record Worker(String group, @DefaultValue("PT1S") Duration pollTimeout,
-                         @DefaultValue("PT30S") Duration maxBackoff, @DefaultValue("container") Runner runner) {
+                         @DefaultValue("PT30S") Duration maxBackoff) {
     }
-
-    public enum Runner { LOOP, CONTAINER }
 
     TopicSettings topicSettings() {
         return new TopicSettings(topic, topicPartitions, topicReplicationFactor, topicMinInsyncReplicas);

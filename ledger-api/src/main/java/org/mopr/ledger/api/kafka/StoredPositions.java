@@ -7,8 +7,15 @@ import org.mopr.ledger.projection.partition.PartitionOffsets;
 import java.util.Collection;
 import java.util.Map;
 
-/** Seeks assigned partitions to the offsets stored in the database; shared by both ways of running a worker. */
+/** Seeks assigned partitions to the offsets stored in the database, the worker's only source of positions. */
 final class StoredPositions {
+
+    /** Records the group needs are gone from the broker (retention, a recreated topic): fatal. */
+    static final class MissingRecordsException extends IllegalStateException {
+        MissingRecordsException(String message) {
+            super(message);
+        }
+    }
 
     private final PartitionOffsets offsets;
     private final String group;
@@ -29,7 +36,7 @@ final class StoredPositions {
             long next = stored.get(partition.partition());
             long first = earliest.getOrDefault(partition, 0L);
             if (next < first) {
-                throw new ProjectionWorker.MissingRecordsException("group " + group + " needs " + partition
+                throw new MissingRecordsException("group " + group + " needs " + partition
                         + " from offset " + next + " but the broker's earliest is " + first + ": those records were "
                         + "deleted (retention must be infinite, retention.ms=-1); rebuild with a new group on an empty "
                         + "database after republishing");

@@ -20,13 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The worker on spring-kafka's listener container (mopr.kafka.worker.runner=container) builds the same tables as the
+ * The worker on spring-kafka's listener container builds the same tables as the
  * store's own processor, row for row; a failed batch is rolled back and retried by the container's error handler;
  * and it starts where the database's offsets say, not where Kafka's committed offsets say.
  */
 class ContainerWorkerTest {
-
-    private static final String CONTAINER = "mopr.kafka.worker.runner=container";
 
     private static String topic;
     private static Map<String, List<String>> storeProjections;
@@ -51,7 +49,7 @@ class ContainerWorkerTest {
     @Test
     void theContainerWorkerBuildsTheStoresProjectionsRowForRowAndShowsItsLag() {
         String db = TestPostgres.freshDatabase("kafka_container");
-        try (ConfigurableApplicationContext worker = KafkaRig.worker(db, topic, "container", 50, null, CONTAINER)) {
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(db, topic, "container", 50, null)) {
             assertThat(worker.getBean(KafkaWorker.class)).isInstanceOf(ContainerWorker.class);
             JdbcTemplate jdbc = KafkaRig.jdbc(worker);
             KafkaRig.awaitProjected(jdbc, events);
@@ -79,8 +77,7 @@ class ContainerWorkerTest {
                 throw new IllegalStateException("the database went away for a moment");
             }
         };
-        try (ConfigurableApplicationContext worker = KafkaRig.worker(db, topic, "cretry", 15, failThirdBatchOnce,
-                CONTAINER)) {
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(db, topic, "cretry", 15, failThirdBatchOnce)) {
             JdbcTemplate jdbc = KafkaRig.jdbc(worker);
             KafkaRig.awaitProjected(jdbc, events);
             assertThat(ProjectionSnapshot.of(jdbc)).isEqualTo(storeProjections);
@@ -94,12 +91,12 @@ class ContainerWorkerTest {
     @Test
     void itStartsFromTheDatabasesOffsetsNotFromKafkasCommittedOnes() {
         String first = TestPostgres.freshDatabase("kafka_cfirst");
-        try (ConfigurableApplicationContext worker = KafkaRig.worker(first, topic, "cseek", 500, null, CONTAINER)) {
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(first, topic, "cseek", 500, null)) {
             KafkaRig.awaitProjected(KafkaRig.jdbc(worker), events);
         }
         // Kafka now holds the group's offsets at the end of the topic; an empty database must still get every event.
         String second = TestPostgres.freshDatabase("kafka_csecond");
-        try (ConfigurableApplicationContext worker = KafkaRig.worker(second, topic, "cseek", 500, null, CONTAINER)) {
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(second, topic, "cseek", 500, null)) {
             JdbcTemplate jdbc = KafkaRig.jdbc(worker);
             KafkaRig.awaitProjected(jdbc, events);
             assertThat(ProjectionSnapshot.of(jdbc)).isEqualTo(storeProjections);
