@@ -1,6 +1,16 @@
 package org.mopr.ledger.api.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mopr.ledger.api.run.RunService;
@@ -14,6 +24,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The worker on spring-kafka's listener container builds the same tables as the
  * store's own processor, row for row; a failed batch is rolled back and retried by the container's error handler;
- * and it starts where the database's offsets say, not where Kafka's committed offsets say.
+ * it starts where the database's offsets say, not where Kafka's committed offsets say; and records gone from the
+ * broker stop it with the reason.
  */
 class ContainerWorkerTest {
 
@@ -101,6 +114,37 @@ class ContainerWorkerTest {
             KafkaRig.awaitProjected(jdbc, events);
             assertThat(ProjectionSnapshot.of(jdbc)).isEqualTo(storeProjections);
             assertThat(worker.getBean(WorkerMetrics.class).applied()).isEqualTo(events);
+        }
+    }
+
+    @Test
+    void recordsGoneFromTheBrokerStopTheWorkerWithTheReason() throws Exception {
+        String gone = KafkaRig.freshTopic("gone");
+        TopicPartition first = new TopicPartition(gone, 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaRig.bootstrap()));
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaRig.bootstrap()), new StringSerializer(),
+                     new ByteArraySerializer())) {
+            admin.createTopics(List.of(new NewTopic(gone, KafkaRig.PARTITIONS, (short) 1))).all().get();
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(gone, 0, "k", new byte[]{1})).get();
+            }
+            // As retention would: the group's database says offset 0, the broker now starts at 2.
+            admin.deleteRecords(Map.of(first, RecordsToDelete.beforeOffset(2))).all().get();
+        }
+        String db = TestPostgres.freshDatabase("kafka_cgone");
+        try (ConfigurableApplicationContext worker = KafkaRig.worker(db, gone, "cgone", 10, null)) {
+            KafkaWorker running = worker.getBean(KafkaWorker.class);
+            Throwable why = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return running.awaitTermination();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertThat(why).isNotNull();
+            assertThat(why).hasStackTraceContaining("those records were deleted");
+            assertThat(KafkaRig.projected(KafkaRig.jdbc(worker))).isZero();
         }
     }
 }
