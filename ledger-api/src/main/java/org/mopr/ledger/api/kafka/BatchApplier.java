@@ -33,7 +33,7 @@ public final class BatchApplier {
         this.hook = hook;
     }
 
-    /** One poll's records in Kafka's order (each partition's in offset order), as the loop or the container has them. */
+    /** One poll's records as the container's batch listener receives them (each partition's in offset order). */
     Outcome apply(Iterable<ConsumerRecord<String, byte[]>> records) {
         Map<Integer, List<PartitionFeed.Entry>> byPartition = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
