@@ -9,8 +9,10 @@ import org.mopr.ledger.money.Money;
 import java.io.IOException;
 
 /**
- * Money in API responses: minor units and currency for programs, and the decimal string for people
- * ({@code {"minor":4826500,"currency":"USD","decimal":"48265.00"}}). Only the API's mapper gets this module; the
+ * Money in API responses: minor units, currency and the currency's minor-unit exponent for programs, and the decimal
+ * string for people ({@code {"minor":4826500,"currency":"USD","exponent":2,"decimal":"48265.00"}}). As CSV the same
+ * object becomes the columns {@code amount.minor, amount.currency, amount.exponent, amount.decimal}, so every money
+ * cell names its unit on its own row, as the export's tables do with their {@code currency} column. Only the API's mapper gets this module; the
  * event store's JSON (LedgerJson) is hashed into fingerprints and must not change.
  */
 public final class MoneyJson extends SimpleModule {
@@ -23,6 +25,7 @@ public final class MoneyJson extends SimpleModule {
                 json.writeStartObject();
                 json.writeNumberField("minor", money.minor());
                 json.writeStringField("currency", money.currency().code());
+                json.writeNumberField("exponent", money.currency().minorDigits());
                 json.writeStringField("decimal", money.toDecimalString());
                 json.writeEndObject();
             }
