@@ -80,9 +80,11 @@ public class ApiContract implements OpenApiCustomizer {
         for (Parameter p : params) {
             if ("query".equals(p.getIn()) && untyped(p.getSchema())) {
                 ApiParameters.of(path, p.getName()).ifPresent(spec -> spec.apply(p));
-            } else if ("path".equals(p.getIn()) && p.getDescription() == null) {
-                p.description(path.startsWith("/api/catalog") ? "A claim id" : "A run id")
-                        .example(path.startsWith("/api/catalog") ? "c001.ussr-aid-1923-usd" : "historical-s1922");
+            } else if ("path".equals(p.getIn()) && untyped(p.getSchema())) {
+                boolean claim = path.startsWith("/api/catalog");
+                p.schema(new StringSchema().minLength(1).maxLength(200))
+                        .description(claim ? "A claim id" : "A run id")
+                        .example(claim ? "c001.ussr-aid-1923-usd" : "historical-s1922");
             }
         }
         boolean hasFormat = params.stream().anyMatch(p -> "format".equals(p.getName()));
@@ -94,8 +96,12 @@ public class ApiContract implements OpenApiCustomizer {
 
     /** A parameter springdoc saw as a plain string; one the controller typed itself (an enum) is kept as it is. */
     private static boolean untyped(Schema<?> schema) {
-        return schema == null || ("string".equals(schema.getType()) && schema.getEnum() == null
-                && schema.getPattern() == null);
+        if (schema == null || schema.getType() == null && schema.getTypes() == null) {
+            return true;
+        }
+        boolean string = "string".equals(schema.getType())
+                || schema.getTypes() != null && schema.getTypes().contains("string");
+        return string && schema.getEnum() == null && schema.getPattern() == null;
     }
 
     private static void errors(String path, PathItem.HttpMethod method, Operation op) {

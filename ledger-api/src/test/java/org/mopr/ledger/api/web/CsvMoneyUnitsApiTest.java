@@ -26,7 +26,7 @@ class CsvMoneyUnitsApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/income?period=year", "/api/aid?period=year", "/api/flows?period=total",
-            "/api/balances", "/api/catalog?kind=money&limit=1000",
+            "/api/balances?limit=1000", "/api/catalog?kind=money&limit=1000",
             "/api/explain?figure=income&section=SU&kind=dues&month=1923-03&currency=USD",
             "/api/income?period=year&convert=XRG"})
     void everyMoneyColumnOfACsvAnswerNamesItsCurrencyAndExponent(String path) {
@@ -60,14 +60,17 @@ class CsvMoneyUnitsApiTest {
         assertThat(checked).as("money cells checked in " + path).isPositive();
     }
 
+    /** The trial balance is one row; its lists of amounts stay JSON in their cells, each amount with its unit. */
     @Test
     void theTrialBalanceAsCsvKeepsTheExponentInsideItsNestedAmounts() throws Exception {
-        Http.Answer csv = Http.get("/api/trial-balance?format=csv");
-        List<List<String>> rows = read(csv.body());
-        String inTransit = rows.get(1).get(rows.get(0).indexOf("inTransit"));
-        JsonNode balances = new ObjectMapper().readTree(inTransit);
-        assertThat(balances).isNotEmpty().allSatisfy(b -> assertThat(b.path("balance").path("exponent").asInt())
+        JsonNode json = Http.get("/api/trial-balance").json();
+        List<List<String>> rows = read(Http.get("/api/trial-balance?format=csv").body());
+        assertThat(rows.get(0)).contains("run", "balanced", "imbalances", "inTransit");
+        JsonNode inTransit = new ObjectMapper().readTree(rows.get(1).get(rows.get(0).indexOf("inTransit")));
+        assertThat(inTransit).hasSize(json.path("inTransit").size());
+        assertThat(inTransit).allSatisfy(b -> assertThat(b.path("balance").path("exponent").asInt())
                 .isEqualTo(Currency.of(b.path("balance").path("currency").asText()).minorDigits()));
+        assertThat(json.path("balanced").asBoolean()).isTrue();
     }
 
     /** RFC 4180 as LedgerCsv writes it: quoted cells may hold commas, doubled quotes and line breaks. */
