@@ -3,6 +3,7 @@ package org.mopr.ledger.api.export;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.api.web.ApiProblem;
 import org.mopr.ledger.projection.export.ExportFormat;
 import org.mopr.ledger.projection.export.ExportResult;
@@ -36,6 +37,7 @@ import java.util.zip.ZipOutputStream;
  * the limits is refused with 413 before anything is written (or once its files prove too large).
  */
 @RestController
+@Tag(name = "export", description = "A run's tidy tables as a zip")
 @RequestMapping("/api/runs")
 public class ExportController {
 

@@ -138,10 +138,16 @@ class GeneratedClientContractTest {
     private static Object call(ClassLoader loader, Object client, Operation op, Map<String, Object> values)
             throws Exception {
         String tag = op.getTags().get(0);
-        Class<?> type = loader.loadClass("gen.api." + Character.toUpperCase(tag.charAt(0)) + tag.substring(1) + "Api");
+        StringBuilder api = new StringBuilder("gen.api.");
+        for (String word : tag.split("-")) {
+            api.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        Class<?> type = loader.loadClass(api + "Api");
         Object apiObject = type.getConstructor(client.getClass()).newInstance(client);
-        Method method = Stream.of(type.getMethods()).filter(m -> generatedName(m.getName(), op.getOperationId()))
-                .findFirst().orElseThrow(() -> new AssertionError("no method " + op.getOperationId() + " in " + type));
+        Method method = Stream.of(type.getMethods()).filter(m -> generatedName(m.getName(), op.getOperationId())
+                        && m.getParameterCount() == op.getParameters().size())
+                .findFirst().orElseThrow(() -> new AssertionError("no method " + op.getOperationId() + " in " + type
+                        + ": " + Stream.of(type.getDeclaredMethods()).map(Method::getName).sorted().toList()));
         Object[] args = new Object[method.getParameterCount()];
         List<Parameter> params = op.getParameters();
         for (int i = 0; i < args.length; i++) {
@@ -153,9 +159,10 @@ class GeneratedClientContractTest {
         return method.invoke(apiObject, args);
     }
 
-    /** The generator escapes operation ids that are Java's reserved words or its own ("list" becomes "_list"). */
+    /** The generator renames operation ids that are Java's reserved words ("list" becomes "callList"). */
     private static boolean generatedName(String method, String operationId) {
-        return method.equals(operationId) || method.equals("_" + operationId);
+        return method.equals(operationId) || method.equals("_" + operationId)
+                || method.equals("call" + Character.toUpperCase(operationId.charAt(0)) + operationId.substring(1));
     }
 
     private static Object enumValue(Class<?> type, Object v) throws Exception {
