@@ -3,6 +3,7 @@ package org.mopr.ledger.api.web;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.mopr.ledger.money.Money;
 
@@ -16,6 +17,13 @@ import java.io.IOException;
  * event store's JSON (LedgerJson) is hashed into fingerprints and must not change.
  */
 public final class MoneyJson extends SimpleModule {
+
+    /** Money as this module writes it, for the OpenAPI description (which would otherwise read Money's getters). */
+    @Schema(name = "Money", description = "An amount: minor units of the currency, whose minor-unit exponent is given, "
+            + "and the decimal string (minor / 10^exponent)")
+    public record MoneyView(@Schema(example = "4826500") long minor, @Schema(example = "USD") String currency,
+                            @Schema(example = "2") int exponent, @Schema(example = "48265.00") String decimal) {
+    }
 
     public MoneyJson() {
         super("mopr-money");
