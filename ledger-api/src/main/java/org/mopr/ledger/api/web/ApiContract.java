@@ -80,6 +80,10 @@ public class ApiContract implements OpenApiCustomizer {
         for (Parameter p : params) {
             if ("query".equals(p.getIn()) && untyped(p.getSchema())) {
                 ApiParameters.of(path, p.getName()).ifPresent(spec -> spec.apply(p));
+                // Optional for Spring (Params answers a missing one with a problem), required for a client.
+                if (path.equals("/api/compare") && List.of("a", "b").contains(p.getName())) {
+                    p.required(true);
+                }
             } else if ("path".equals(p.getIn()) && untyped(p.getSchema())) {
                 boolean claim = path.startsWith("/api/catalog");
                 p.schema(new StringSchema().minLength(1).maxLength(200))
