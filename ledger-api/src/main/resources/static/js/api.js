@@ -54,7 +54,7 @@ const Fmt = (() => {
     return n === null || n === undefined ? "–" : whole.format(n);
   }
 
-  /** Money from the API ({minor, currency, decimal}) rounded to whole units, e.g. "345,849 gold rubles". */
+  /** Money from the API ({minor, currency, exponent, decimal}) rounded to whole units, e.g. "345,849 gold rubles". */
   function money(m) {
     if (!m) {
       return "–";

@@ -2,7 +2,10 @@ package org.mopr.ledger.api.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.api.web.ApiProblem;
 import org.mopr.ledger.projection.export.ExportFormat;
 import org.mopr.ledger.projection.export.ExportResult;
@@ -36,6 +39,7 @@ import java.util.zip.ZipOutputStream;
  * the limits is refused with 413 before anything is written (or once its files prove too large).
  */
 @RestController
+@Tag(name = "export", description = "A run's tidy tables as a zip")
 @RequestMapping("/api/runs")
 public class ExportController {
 
@@ -55,6 +59,8 @@ public class ExportController {
     @GetMapping("/{id}/export")
     @Operation(summary = "The run's tidy tables and datapackage.json as a zip (small runs only: larger ones answer 413; "
             + "use the 'export' command)")
+    @ApiResponse(responseCode = "200", description = "A zip of the tables and datapackage.json",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     public ResponseEntity<StreamingResponseBody> export(
             @PathVariable String id,
             @Parameter(description = "File format of the tables", example = "parquet",

@@ -71,14 +71,15 @@ public class CatalogController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One claim, with the claims that contradict it")
-    public Map<String, Object> claim(@PathVariable String id) {
+    public ClaimDetail claim(@PathVariable String id) {
         Claim claim = catalog.find(id).orElseThrow(() -> ApiProblem.unknownClaim(
                 "no claim '" + id + "' in the catalog; GET /api/catalog lists them"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("claim", ClaimView.of(claim));
-        body.put("conflicts", catalog.conflictsOf(id).stream().map(ClaimView::of).toList());
-        body.put("parts", catalog.partsOf(id).stream().map(ClaimView::of).toList());
-        return body;
+        return new ClaimDetail(ClaimView.of(claim), catalog.conflictsOf(id).stream().map(ClaimView::of).toList(),
+                catalog.partsOf(id).stream().map(ClaimView::of).toList());
+    }
+
+    /** A claim, the claims that contradict it, and the claims it is the sum of. */
+    public record ClaimDetail(ClaimView claim, List<ClaimView> conflicts, List<ClaimView> parts) {
     }
 
     /** One page of an in-memory list, with the same meaning of limit, offset and hasMore as the SQL lists. */

@@ -2,6 +2,9 @@ package org.mopr.ledger.api.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.query.PageRequest;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,8 +52,17 @@ public class MembershipController {
 
     /** A section with the country it is in and its founding date as written, with precision and bounds. */
     public record SectionRow(String code, String country, String name, ClaimView.DateView founded, LocalDate placedOn,
-                             String placement, java.util.List<String> currencies, LocalDate dissolvedOn,
+                             String placement, List<String> currencies, LocalDate dissolvedOn,
                              String dissolutionReason, long foundedIndex, Boolean certainOn) {
+    }
+
+    /**
+     * The series answer, for the OpenAPI description only: the controller answers a {@link Listing} of these rows,
+     * whose generic type the description cannot name beside the single figure.
+     */
+    @Schema(name = "MembershipSeries", description = "Membership points over a period (from/to), one page")
+    record MembershipSeries(String run, Map<String, Object> summary, List<MembershipRow> items, int limit, int offset,
+                            boolean hasMore) {
     }
 
     private final RunViews runs;
@@ -70,6 +83,8 @@ public class MembershipController {
     @Operation(summary = "Membership at a day (at=YYYY-MM-DD) or its points over a period (from, to: YYYY[-MM[-DD]]); "
             + "scope all | outside-ussr | section:XX. After the last census there is no figure unless carry=forward, "
             + "which repeats the last census marked CARRIED_FORWARD")
+    @ApiResponse(responseCode = "200", description = "The figure at a day (at), or the points of a period (from, to)",
+            content = @Content(schema = @Schema(oneOf = {MembershipFigure.class, MembershipSeries.class})))
     public Object membership(@RequestParam(required = false) String run,
                              @RequestParam(required = false) String scope,
                              @RequestParam(required = false) String at,

@@ -3,6 +3,7 @@ package org.mopr.ledger.api.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.money.Currency;
+import org.mopr.ledger.money.Money;
 import org.mopr.ledger.projection.income.IncomeKind;
 import org.mopr.ledger.projection.ledger.TrialBalance;
 import org.mopr.ledger.projection.query.PageRequest;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -167,18 +169,23 @@ public class MoneyController {
 
     @GetMapping("/trial-balance")
     @Operation(summary = "The trial balance: postings per currency sum to zero; money in transit between accounts")
-    public Map<String, Object> trialBalance(@RequestParam(required = false) String run) {
+    public TrialBalanceView trialBalance(@RequestParam(required = false) String run) {
         String runId = runs.resolveId(run);
         TrialBalance trial = queries.trialBalance();
         var imbalances = trial.imbalances(runId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run", runId);
-        body.put("balanced", imbalances.isEmpty());
-        body.put("imbalances", imbalances.stream().map(i -> Map.of("currency", i.amount().currency().code(),
-                "sum", i.amount())).toList());
-        body.put("inTransit", trial.inTransit(runId).stream().map(b -> new MoneyRows.BalanceRow(b.account(),
-                labels.label(b.account()), b.balance(), b.postings())).toList());
-        return body;
+        return new TrialBalanceView(runId, imbalances.isEmpty(), imbalances.stream()
+                .map(i -> new Imbalance(i.amount().currency().code(), i.amount())).toList(),
+                trial.inTransit(runId).stream().map(b -> new MoneyRows.BalanceRow(b.account(),
+                        labels.label(b.account()), b.balance(), b.postings())).toList());
+    }
+
+    /** Whether every currency's postings sum to zero, the sums that do not, and the money between accounts. */
+    public record TrialBalanceView(String run, boolean balanced, List<Imbalance> imbalances,
+                                   List<MoneyRows.BalanceRow> inTransit) {
+    }
+
+    /** The non-zero sum of one currency's postings. */
+    public record Imbalance(String currency, Money sum) {
     }
 
     private String existingSection(String runId, String code) {

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.mopr.ledger.money.Money;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +14,11 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
 
     public static final String BEARER = "bearer-token";
+
+    static {
+        // The API writes Money with MoneyJson, not as a bean: describe what is written.
+        SpringDocUtils.getConfig().replaceWithClass(Money.class, MoneyJson.MoneyView.class);
+    }
 
     @Bean
     public OpenAPI moprOpenApi() {

@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +42,15 @@ public class RunsController {
     public record RunRequest(String scenario, Long seed) {
     }
 
+    /** A started run: the run when it finished in time (201), else its status RUNNING and where to follow it (202). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunStarted(String scenario, Long seed, RunView run, String status, String runId, String note) {
+    }
+
+    /** A deleted run: its projection rows went, its events stayed. */
+    public record RunDeleted(String runId, String status, boolean projectionRowsDeleted, long eventsKept, String note) {
+    }
+
     private final RunViews runs;
     private final RunLauncher launcher;
     private final RunDeletion deletion;
@@ -78,28 +88,23 @@ public class RunsController {
     @Operation(summary = "Start a run of a shipped scenario (needs the bearer token). Answers 201 with the run when "
             + "it finished within mopr.api.run-wait, otherwise 202 while it goes on")
     @SecurityRequirement(name = OpenApiConfiguration.BEARER)
-    public ResponseEntity<Map<String, Object>> start(@RequestBody RunRequest request) {
+    public ResponseEntity<RunStarted> start(@RequestBody RunRequest request) {
         if (request == null || request.scenario() == null || request.scenario().isBlank()) {
             throw ApiProblem.badParameter("the body must name a scenario, e.g. {\"scenario\":\"half-dues\"}");
         }
         RunLauncher.Launched launched = launcher.launch(request.scenario().trim(), request.seed());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("scenario", launched.scenario());
-        body.put("seed", launched.seed());
         try {
             RunSummary summary = launched.outcome().get(runWait.toMillis(), TimeUnit.MILLISECONDS);
             RunView run = runs.resolve(summary.runId().value());
-            body.put("run", run);
-            body.put("note", "the projections catch up asynchronously; until they hold the whole run, its reads answer 503 projections-rebuilding");
-            return ResponseEntity.created(URI.create("/api/runs/" + run.runId())).body(body);
+            return ResponseEntity.created(URI.create("/api/runs/" + run.runId())).body(new RunStarted(
+                    launched.scenario(), launched.seed(), run, null, null, "the projections catch up asynchronously; "
+                    + "until they hold the whole run, its reads answer 503 projections-rebuilding"));
         } catch (TimeoutException e) {
-            body.put("status", "RUNNING");
-            String where = registeredId(launched).map(id -> {
-                body.put("runId", id.value());
-                return "/api/runs/" + id.value();
-            }).orElse("/api/runs?scenario=" + launched.scenario());
-            body.put("note", "still running after " + runWait.toMillis() / 1000.0 + " s; follow it at " + where);
-            return ResponseEntity.accepted().location(URI.create(where)).body(body);
+            String id = registeredId(launched).map(RunId::value).orElse(null);
+            String where = id != null ? "/api/runs/" + id : "/api/runs?scenario=" + launched.scenario();
+            return ResponseEntity.accepted().location(URI.create(where)).body(new RunStarted(launched.scenario(),
+                    launched.seed(), null, "RUNNING", id,
+                    "still running after " + runWait.toMillis() / 1000.0 + " s; follow it at " + where));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             DataAccessException store = StoreFailures.behind(cause);
@@ -133,7 +138,7 @@ public class RunsController {
     @Operation(summary = "Delete a run (needs the bearer token): its projection rows go, the registry marks it DELETED; "
             + "its events stay in the append-only event store")
     @SecurityRequirement(name = OpenApiConfiguration.BEARER)
-    public Map<String, Object> delete(@PathVariable String id) {
+    public RunDeleted delete(@PathVariable String id) {
         RunView run = runs.resolve(id);
         RunDeletion.Deleted deleted;
         try {
@@ -142,14 +147,8 @@ public class RunsController {
             throw ApiProblem.conflict(e.getMessage());
         }
         reports.evict(run.runId());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runId", run.runId());
-        body.put("status", "DELETED");
-        body.put("projectionRowsDeleted", true);
-        body.put("eventsKept", deleted.eventsKept());
-        body.put("note", "The run's projection rows are deleted and the registry marks it DELETED, so no read shows it. "
+        return new RunDeleted(run.runId(), "DELETED", true, deleted.eventsKept(), "The run's projection rows are deleted and the registry marks it DELETED, so no read shows it. "
                 + "Its events stay in the event store, which is append-only; the run id stays taken, and a replay of "
                 + "every run would project its events again.");
-        return body;
     }
 }

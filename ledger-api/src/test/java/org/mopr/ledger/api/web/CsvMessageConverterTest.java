@@ -28,9 +28,9 @@ class CsvMessageConverterTest {
                 new Row("plain", Money.of(4_826_500, "USD"), List.of("a", "b"), Map.of()),
                 new Row("with, comma and \"quotes\"\nand a line", null, List.of(), Map.of("late", 1))), 10, 0, false);
         String csv = write(listing);
-        assertThat(csv).isEqualTo("name,amount.minor,amount.currency,amount.decimal,tags,amount,extra.late\r\n"
-                + "plain,4826500,USD,48265.00,a; b,,\r\n"
-                + "\"with, comma and \"\"quotes\"\"\nand a line\",,,,,,1\r\n");
+        assertThat(csv).isEqualTo("name,amount.minor,amount.currency,amount.exponent,amount.decimal,tags,amount,extra.late\r\n"
+                + "plain,4826500,USD,2,48265.00,a; b,,\r\n"
+                + "\"with, comma and \"\"quotes\"\"\nand a line\",,,,,,,1\r\n");
     }
 
     @Test

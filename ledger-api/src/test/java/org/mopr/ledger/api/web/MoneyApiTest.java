@@ -82,8 +82,8 @@ class MoneyApiTest {
         Http.Answer csv = Http.get("/api/aid?country=PL&period=total&format=csv");
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo("fromAccount,fromLabel,country,countryName,purpose,"
-                + "period.text,period.precision,period.start,period.end,amount.minor,amount.currency,amount.decimal,"
-                + "converted,entries,overdrafts");
+                + "period.text,period.precision,period.start,period.end,amount.minor,amount.currency,amount.exponent,"
+                + "amount.decimal,converted,entries,overdrafts");
         assertThat(csv.body().lines()).hasSize(4);
     }
 
