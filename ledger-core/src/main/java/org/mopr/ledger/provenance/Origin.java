@@ -1,6 +1,6 @@
 package org.mopr.ledger.provenance;
 
-/** Where an event's figure comes from (design.md section 3). */
+/** Where an event's figure comes from. */
 public enum Origin {
     /** Stated by a source: the event names the claim ids. */
     DOCUMENTED,

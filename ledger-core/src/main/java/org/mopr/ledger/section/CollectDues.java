@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Collect a batch of dues payments into the section's fund. One command carries many lines because one
- * command per payment reaches a twentieth of what the store can append (design.md section 10).
+ * command per payment reaches a twentieth of what the store can append.
  */
 public record CollectDues(@TargetAggregateIdentifier SectionId sectionId, List<DuesLine> lines,
                           Provenance provenance) implements LedgerCommand {

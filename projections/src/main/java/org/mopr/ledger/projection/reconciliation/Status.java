@@ -1,6 +1,6 @@
 package org.mopr.ledger.projection.reconciliation;
 
-/** How a documented claim compares with what the projections compute (design.md section 7). */
+/** How a documented claim compares with what the projections compute. */
 public enum Status {
     /** The projections give exactly the documented figure, date or link. */
     MATCH,

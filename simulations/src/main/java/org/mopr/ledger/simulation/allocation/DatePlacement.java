@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Where an imprecise date goes on the timeline (design.md section 5). Open bounds are closed by the
+ * Where an imprecise date goes on the timeline. Open bounds are closed by the
  * scenario's window, so "before 1933" lands between the window's start and 1932-12-31.
  */
 public enum DatePlacement {

@@ -31,7 +31,7 @@ final class OrganisationRules {
     /** The currencies the sources count money in: dollars, francs and gold rubles. */
     static final Set<Currency> CURRENCIES = Set.of(Currency.USD, Currency.FRF, Currency.XRG);
 
-    /** The governing body's successive names (design.md section 1). */
+    /** The governing body's successive names. */
     private static final Map<String, String> NEXT_NAME = Map.of(
             "Central Bureau", "Central Committee",
             "Central Committee", "Executive Committee");

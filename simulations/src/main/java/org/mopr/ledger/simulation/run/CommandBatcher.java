@@ -16,7 +16,7 @@ import static org.axonframework.commandhandling.GenericCommandMessage.asCommandM
 /**
  * Sends several commands in one unit of work and one database transaction. The aggregates still check
  * every command; the events of the whole batch are appended together when the outer unit commits, which
- * is what lets the ledger keep up with plain JDBC batch inserts (design.md section 10).
+ * is what lets the ledger keep up with plain JDBC batch inserts.
  */
 public final class CommandBatcher {
 

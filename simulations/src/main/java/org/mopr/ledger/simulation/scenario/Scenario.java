@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario file as written (design.md section 6): which catalog, how documented totals are spread
+ * A scenario file as written: which catalog, how documented totals are spread
  * (allocations), which rates convert currencies, where imprecise dates go, what-if overrides, and the seed.
  * Unknown keys are refused by the reader, so a misspelt override cannot silently do nothing.
  *
