@@ -1,5 +1,7 @@
 package org.mopr.ledger.api.projection;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -32,7 +34,7 @@ import java.time.Duration;
  * in batches (1,000 events by default) with one segment; its token lives in Axon's JDBC token store on the same
  * DataSource and is stored in the same transaction as the batch's rows, so a crash never counts an event twice.
  * Handler errors propagate (Axon's default would log and skip the event, leaving the tables silently wrong):
- * the batch rolls back and the processor retries it, saying why.
+ * the batch rolls back and the processor retries it, saying why; {@link ProjectionFailures} counts those batches.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -72,12 +74,22 @@ public class ProjectionConfiguration {
         return queries.trialBalance();
     }
 
+    @Bean
+    public ProjectionFailures projectionFailures(ObjectProvider<MeterRegistry> registry) {
+        ProjectionFailures failures = new ProjectionFailures();
+        registry.ifAvailable(r -> FunctionCounter.builder("mopr.projection.failures", failures, ProjectionFailures::count)
+                .description("batches of the projection processor that failed and were rolled back, to be retried")
+                .tag("processor", PROCESSOR).register(r));
+        return failures;
+    }
+
     @ConditionalOnProperty(name = "mopr.projection.processor.enabled", havingValue = "true", matchIfMissing = true)
     @Bean
-    public ConfigurerModule projectionProcessor(ProjectionSettings settings) {
+    public ConfigurerModule projectionProcessor(ProjectionSettings settings, ProjectionFailures failures) {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .assignHandlerTypesMatching(PROCESSOR, ProjectionEventHandler.class::isAssignableFrom)
                 .registerListenerInvocationErrorHandler(PROCESSOR, c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(PROCESSOR, c -> failures)
                 .registerPooledStreamingEventProcessor(PROCESSOR, ProjectionConfiguration::eventStore,
                         (c, builder) -> builder.batchSize(settings.batchSize())
                                 .initialSegmentCount(settings.segments())));

@@ -68,7 +68,9 @@ final class ThreeBrokerRun {
             say("topic " + topic + ": " + PARTITIONS + " partitions, replication factor 3, min.insync.replicas=2");
             String workerDb = TestPostgres.freshDatabase("kafka3_read");
             String storeDb = TestPostgres.freshDatabase("kafka3_store");
-            PublisherProgress publisher = new PublisherProgress();
+            // The forced resend: the batch whose acknowledgement reaches three fifths of the run fails before its
+            // token commits. Decided in the publisher's own thread, so no timing of this one can miss it.
+            PublisherProgress publisher = new PublisherProgress(3L * memberEvents / 5);
             try (ConfigurableApplicationContext one = worker(cluster, workerDb, topic);
                  ConfigurableApplicationContext two = worker(cluster, workerDb, topic);
                  ConfigurableApplicationContext store = store(cluster, storeDb, topic, publisher)) {
@@ -133,10 +135,8 @@ final class ThreeBrokerRun {
         say("broker " + first + " back in every partition's in-sync replicas; leaders now " + cluster.leaders(topic));
 
         publisher.await(3 * memberEvents / 5, bound);
-        // Armed at once, while two fifths of the run are still to come: the next batch acknowledged fails before
-        // its token commits (as if the store's connection broke at that moment), so the publisher sends it again
-        // and the workers must skip the copies.
-        publisher.failNextBatch.set(true);
+        // By now the batch that reached three fifths has failed before its token committed (as if the store's
+        // connection broke at that moment), so the publisher sends it again and the workers must skip the copies.
         int second = cluster.leaders(topic).get(busiest);
         say(String.format("at %,d acknowledged: stopping node %d (broker and controller), now leader of partition %d; "
                 + "the active controller is node %d; it stays down", publisher.acknowledged.get(), second, busiest,
@@ -156,13 +156,17 @@ final class ThreeBrokerRun {
 
     private static final class PublisherProgress implements PublisherHook {
         final AtomicLong acknowledged = new AtomicLong();
-        final AtomicBoolean failNextBatch = new AtomicBoolean();
+        final long failAt;
+        final AtomicBoolean failed = new AtomicBoolean();
         final AtomicLong resent = new AtomicLong();
+
+        PublisherProgress(long failAt) {
+            this.failAt = failAt;
+        }
 
         @Override
         public void acknowledged(List<Long> globalIndexes) {
-            acknowledged.addAndGet(globalIndexes.size());
-            if (failNextBatch.compareAndSet(true, false)) {
+            if (acknowledged.addAndGet(globalIndexes.size()) >= failAt && failed.compareAndSet(false, true)) {
                 resent.addAndGet(globalIndexes.size());
                 throw new IllegalStateException("test: the token's transaction failed after the acknowledgement");
             }

@@ -1,9 +1,14 @@
 package org.mopr.ledger.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mopr.ledger.api.projection.ProjectionConfiguration;
+import org.mopr.ledger.api.projection.ProjectionFailures;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,9 +132,27 @@ class StoreUnavailableApiTest {
                         a -> a.status() != 409);
         assertThat(next.status()).as(next.body()).isEqualTo(201);
         String id = next.json().path("run").path("runId").asText();
-        Http.Answer read = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Http.get(app.url("/api/reconciliation?limit=1&run=" + id)), a -> a.status() != 503);
-        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        AtomicReference<Http.Answer> last = new AtomicReference<>();
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                last.set(Http.get(app.url("/api/reconciliation?limit=1&run=" + id)));
+                return last.get().status() != 503;
+            });
+        } catch (ConditionTimeoutException stillRefused) {
+            // Say which wait did not end: the store (store-unavailable), or the processor (projections behind).
+            throw new AssertionError("the new run's reconciliation still answered 503 60 s after the store came back: "
+                    + last.get().body() + "; " + processorState(id), stillRefused);
+        }
+        assertThat(last.get().status()).as(last.get().body()).isEqualTo(200);
+    }
+
+    /** What the projection processor was doing: its segments, its failed batches, and how far it got with the run. */
+    private static String processorState(String run) {
+        StreamingEventProcessor processor = app.context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(ProjectionConfiguration.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        return "processor running " + processor.isRunning() + ", in error " + processor.isError() + ", segments "
+                + processor.processingStatus() + ", failed batches " + app.context.getBean(ProjectionFailures.class).count()
+                + ", run events stored " + storedEvents(run) + ", projected " + projected(run);
     }
 
     private static Http.Answer within(Duration bound, String what, Supplier<Http.Answer> request) {
