@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * The benchmark of issue 8, in one run on one database: ingest of the member-level scenario through the
+ * The benchmark, in one run on one database: ingest of the member-level scenario through the
  * aggregates beside plain JDBC inserts of the same rows, a rebuild of every projection beside a plain scan
  * of the same rows, and, given a broker, publishing and projecting through Kafka beside a plain producer and
  * consumer ({@link KafkaPhase}). Everything happens in a fresh schema (and fresh topics) removed at the end, and

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Axon's JDBC engine appends a unit of work). The calling thread reads the rows page by page ahead of the
  * writers into bounded queues, so the writers, not the reading, set the pace. With {@code copy} the writers load
  * each transaction's rows with one binary COPY instead, as the ledger's event store does: a reference figure
- * beside the yardstick issue 8 defines (batch inserts), which the ratio keeps using.
+ * beside the original yardstick (batch inserts), which the ratio keeps using.
  */
 final class PlainIngest {
 
