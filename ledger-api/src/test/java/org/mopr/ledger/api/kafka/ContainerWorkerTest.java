@@ -26,14 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The worker on spring-kafka's listener container builds the same tables as the
- * store's own processor, row for row; a failed batch is rolled back and retried by the container's error handler;
+ * store's own processor, row for row (KafkaProjectionTest shows the error handler's rollback and retry);
  * it starts where the database's offsets say, not where Kafka's committed offsets say; and records gone from the
  * broker stop it with the reason.
  */
@@ -78,26 +77,6 @@ class ContainerWorkerTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> registry.get(WorkerMetrics.LAG).gauge().value() == 0);
             assertThat(registry.find("kafka.consumer.fetch.manager.records.lag.max").meters())
                     .as("kafka-clients' own metrics are bound").isNotEmpty();
-        }
-    }
-
-    @Test
-    void aFailedBatchIsRolledBackAndRetriedByTheErrorHandler() {
-        String db = TestPostgres.freshDatabase("kafka_cretry");
-        AtomicInteger batches = new AtomicInteger();
-        WorkerHook failThirdBatchOnce = batch -> {
-            if (batches.incrementAndGet() == 3) {
-                throw new IllegalStateException("the database went away for a moment");
-            }
-        };
-        try (ConfigurableApplicationContext worker = KafkaRig.worker(db, topic, "cretry", 15, failThirdBatchOnce)) {
-            JdbcTemplate jdbc = KafkaRig.jdbc(worker);
-            KafkaRig.awaitProjected(jdbc, events);
-            assertThat(ProjectionSnapshot.of(jdbc)).isEqualTo(storeProjections);
-            WorkerMetrics metrics = worker.getBean(WorkerMetrics.class);
-            assertThat(metrics.failures()).isEqualTo(1);
-            assertThat(metrics.applied()).isEqualTo(events);
-            assertThat(metrics.duplicates() + metrics.stale()).isZero();
         }
     }
 
