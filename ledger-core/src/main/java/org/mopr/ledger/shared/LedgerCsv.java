@@ -35,6 +35,19 @@ public final class LedgerCsv {
         }
     }
 
+    /**
+     * Writes one field of a record, the delimiter before it unless it is the record's first; for writers that stream
+     * millions of rows and cannot afford a list per row. {@link #endRow} closes the record.
+     */
+    public static void cell(Appendable out, Object value, boolean first) throws IOException {
+        FORMAT.print(value, out, first);
+    }
+
+    /** Closes a record written by {@link #cell}. */
+    public static void endRow(Appendable out) throws IOException {
+        FORMAT.println(out);
+    }
+
     /** A list of values as one field. */
     public static String list(Collection<?> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(LIST_SEPARATOR));

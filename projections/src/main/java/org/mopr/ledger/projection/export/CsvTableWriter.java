@@ -1,5 +1,7 @@
 package org.mopr.ledger.projection.export;
 
+import org.mopr.ledger.shared.LedgerCsv;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -28,55 +30,26 @@ final class CsvTableWriter implements TableWriter {
         columns = fields.size();
         booleans = new boolean[columns];
         for (int c = 0; c < columns; c++) {
-            if (c > 0) {
-                out.write(',');
-            }
             booleans[c] = fields.get(c).type() == FieldType.BOOLEAN;
-            cell(fields.get(c).name());
+            LedgerCsv.cell(out, fields.get(c).name(), c == 0);
         }
-        out.write("\r\n");
+        LedgerCsv.endRow(out);
     }
 
     @Override
     public void write(Cells row) throws IOException, SQLException {
         for (int c = 0; c < columns; c++) {
-            if (c > 0) {
-                out.write(',');
-            }
+            Object v;
             if (booleans[c]) {
                 // PostgreSQL's text for a boolean is t/f; readers expect true/false.
                 boolean b = row.bool(c);
-                if (!row.wasNull()) {
-                    out.write(b ? "true" : "false");
-                }
-                continue;
+                v = row.wasNull() ? null : b;
+            } else {
+                v = row.text(c);
             }
-            String v = row.text(c);
-            if (v != null) {
-                cell(v);
-            }
+            LedgerCsv.cell(out, v, c == 0);
         }
-        out.write("\r\n");
-    }
-
-    private void cell(String v) throws IOException {
-        if (needsQuotes(v)) {
-            out.write('"');
-            out.write(v.replace("\"", "\"\""));
-            out.write('"');
-        } else {
-            out.write(v);
-        }
-    }
-
-    private static boolean needsQuotes(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
-                return true;
-            }
-        }
-        return false;
+        LedgerCsv.endRow(out);
     }
 
     @Override
