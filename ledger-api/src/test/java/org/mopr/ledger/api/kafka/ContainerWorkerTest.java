@@ -13,14 +13,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mopr.ledger.api.run.RunService;
 import org.mopr.ledger.projection.support.ProjectionSnapshot;
 import org.mopr.ledger.testsupport.TestPostgres;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,17 +41,10 @@ class ContainerWorkerTest {
 
     @BeforeAll
     static void publishTwoRuns() {
-        topic = KafkaRig.freshTopic("container");
-        String db = TestPostgres.freshDatabase("kafka_cstore");
-        try (ConfigurableApplicationContext store = KafkaRig.store(db, topic, null)) {
-            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            store.getBean(RunService.class).run("historical", null, quiet);
-            store.getBean(RunService.class).run("ban-italy-1923", null, quiet);
-            KafkaRig.awaitProjectedAndPublished(store);
-            JdbcTemplate jdbc = KafkaRig.jdbc(store);
-            storeProjections = ProjectionSnapshot.of(jdbc);
-            events = KafkaRig.stored(jdbc);
-        }
+        KafkaRig.Published published = KafkaRig.publishTwoRuns("container", "kafka_cstore");
+        topic = published.topic();
+        storeProjections = published.storeProjections();
+        events = published.events();
         assertThat(ProjectionSnapshot.rows(storeProjections)).as("rows of the store's projections").isGreaterThan(1000);
     }
 

@@ -3,15 +3,12 @@ package org.mopr.ledger.api.kafka;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.mopr.ledger.api.run.RunService;
 import org.mopr.ledger.projection.support.ProjectionSnapshot;
 import org.mopr.ledger.testsupport.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -49,17 +46,10 @@ class KafkaProjectionTest {
 
     @BeforeAll
     static void publishTwoRuns() {
-        topic = KafkaRig.freshTopic("projection");
-        String db = TestPostgres.freshDatabase("kafka_store");
-        try (ConfigurableApplicationContext store = KafkaRig.store(db, topic, null)) {
-            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            store.getBean(RunService.class).run("historical", null, quiet);
-            store.getBean(RunService.class).run("ban-italy-1923", null, quiet);
-            KafkaRig.awaitProjectedAndPublished(store);
-            JdbcTemplate jdbc = KafkaRig.jdbc(store);
-            storeProjections = ProjectionSnapshot.of(jdbc);
-            events = KafkaRig.stored(jdbc);
-        }
+        KafkaRig.Published published = KafkaRig.publishTwoRuns("projection", "kafka_store");
+        topic = published.topic();
+        storeProjections = published.storeProjections();
+        events = published.events();
         records = KafkaRig.readAll(topic).values().stream().mapToLong(List::size).sum();
         assertThat(ProjectionSnapshot.rows(storeProjections)).as("rows of the store's projections").isGreaterThan(1000);
         assertThat(records).as("nothing failed while publishing, so nothing was sent twice").isEqualTo(events);

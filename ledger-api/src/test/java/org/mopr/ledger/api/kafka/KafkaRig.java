@@ -12,6 +12,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mopr.ledger.api.LedgerApplication;
+import org.mopr.ledger.api.run.RunService;
+import org.mopr.ledger.projection.support.ProjectionSnapshot;
+import org.mopr.ledger.testsupport.TestPostgres;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import javax.sql.DataSource;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,6 +107,23 @@ public final class KafkaRig {
                 context.getBeanFactory().registerSingleton("testWorkerHook", hook);
             }
         });
+    }
+
+    /** A topic the historical run and the Italy what-if were published to, with the store's own projections of them. */
+    record Published(String topic, Map<String, List<String>> storeProjections, long events) {
+    }
+
+    /** Runs the two scenarios on a fresh store that publishes them to a fresh topic, and waits until both are out. */
+    static Published publishTwoRuns(String purpose, String database) {
+        String topic = freshTopic(purpose);
+        try (ConfigurableApplicationContext store = store(TestPostgres.freshDatabase(database), topic, null)) {
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            store.getBean(RunService.class).run("historical", null, quiet);
+            store.getBean(RunService.class).run("ban-italy-1923", null, quiet);
+            awaitProjectedAndPublished(store);
+            JdbcTemplate jdbc = jdbc(store);
+            return new Published(topic, ProjectionSnapshot.of(jdbc), stored(jdbc));
+        }
     }
 
     static JdbcTemplate jdbc(ConfigurableApplicationContext context) {
