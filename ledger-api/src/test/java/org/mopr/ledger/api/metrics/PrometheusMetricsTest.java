@@ -67,6 +67,20 @@ class PrometheusMetricsTest {
     }
 
     @Test
+    void axonsProcessorMetricsAreThereByProcessorName() {
+        long projected = app.jdbc.queryForObject("SELECT count(*) FROM proj_event", Long.class);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, Double> samples = scrape();
+            // Every event this application projected went through the processor's monitor since it started.
+            assertThat(samples.get("axon_processor_ingestedCounter_total{processor=\"projections\"}"))
+                    .isGreaterThanOrEqualTo((double) projected);
+            assertThat(samples).containsKey("axon_processor_capacity{processor=\"projections\"}");
+            assertThat(samples.keySet()).anyMatch(k -> k.startsWith("axon_processor_latency") && k.contains("processor=\"projections\""));
+            assertThat(samples.keySet()).anyMatch(k -> k.startsWith("axon_processor_successTimer") && k.contains("processor=\"projections\""));
+        });
+    }
+
+    @Test
     void commandsAreCountedWithTheirFailures() {
         double before = scrape().getOrDefault("mopr_commands_total{command=\"CollectDues\",outcome=\"failure\"}", 0.0);
         SectionId soviet = SectionId.of(app.run(), "SU");
