@@ -98,14 +98,22 @@ class ExportTest {
 
     @Test
     void the_data_package_validates_against_the_data_package_schema_and_names_the_run() throws IOException {
-        JsonSchema schema;
-        try (InputStream in = getClass().getResourceAsStream("/frictionless/data-package.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        }
         for (String format : new String[] {"csv", "parquet"}) {
             JsonNode descriptor = new ObjectMapper().readTree(dir.resolve(format).resolve(RunExporter.DESCRIPTOR).toFile());
-            Set<ValidationMessage> errors = schema.validate(descriptor);
+            String profile = descriptor.path("profile").asText();
+            assertThat(profile).as(format).isEqualTo(format.equals("csv") ? "tabular-data-package" : "data-package");
+            Set<ValidationMessage> errors = publishedProfile(profile).validate(descriptor);
             assertThat(errors).as(format).isEmpty();
+            // The profile does bite: a package without resources is refused by both.
+            JsonNode broken = descriptor.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) broken).remove("resources");
+            assertThat(publishedProfile(profile).validate(broken)).as(format + " without resources").isNotEmpty();
+            if (profile.equals("tabular-data-package")) {
+                JsonNode untyped = descriptor.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) untyped.path("resources").get(0).path("schema")
+                        .path("fields").get(0)).put("type", "money");
+                assertThat(publishedProfile(profile).validate(untyped)).as("a field type Table Schema lacks").isNotEmpty();
+            }
             assertThat(descriptor.path("run").path("fingerprint").asText())
                     .isEqualTo(Http.get("/api/runs/" + app.run()).json().path("fingerprint").asText()).isNotBlank();
             for (JsonNode resource : descriptor.path("resources")) {
@@ -114,6 +122,14 @@ class ExportTest {
         }
         try (Stream<Path> left = Files.list(dir.resolve("csv"))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    /** The Frictionless profile as published (draft-04 JSON Schema), vendored unmodified under test resources. */
+    private JsonSchema publishedProfile(String profile) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/frictionless/" + profile + ".json")) {
+            assertThat(in).as("vendored profile " + profile).isNotNull();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
         }
     }
 
