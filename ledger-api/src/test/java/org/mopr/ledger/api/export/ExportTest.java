@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mopr.ledger.api.web.Http;
@@ -178,6 +179,32 @@ class ExportTest {
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void a_full_disk_gives_one_line_and_leaves_no_file_behind() throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("tiny-disk"));
+        // A real full disk: a 64 KB tmpfs, which the historical run's CSV tables overflow. Mounting needs root
+        // (as on CI); elsewhere the test says why it did not run.
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.toString()),
+                "mounting a 64 KB tmpfs needs root");
+        try {
+            String db = app.context.getEnvironment().getProperty("spring.datasource.url");
+            assertThat(cli("export", "--db", db, "--run", app.run(), "--format", "csv", "--out", disk.toString()))
+                    .startsWith("error: export of run " + app.run() + " to " + disk + " failed, nothing was left: ")
+                    .contains("No space left on device");
+            try (Stream<Path> left = Files.list(disk)) {
+                assertThat(left).as("neither a staging folder nor a file under its final name").isEmpty();
+            }
+        } finally {
+            assertThat(run("umount", disk.toString())).as("umount " + disk).isTrue();
+        }
+    }
+
+    private static boolean run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor() == 0;
     }
 
     @Test
