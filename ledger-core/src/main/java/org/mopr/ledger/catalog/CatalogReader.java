@@ -84,10 +84,11 @@ final class CatalogReader {
         return new Result(claims, sections, problems);
     }
 
-    private void readFile(String name) {
+    private void readFile(String file) {
+        String name = source.describe(file);
         FileSpec spec;
         try {
-            byte[] bytes = readLimited(source.openFile(name), limits.maxFileBytes(), "catalog file");
+            byte[] bytes = readLimited(source.openFile(file), limits.maxFileBytes(), "catalog file");
             JsonNode tree = yaml.readTree(bytes);
             if (tree == null || !tree.isObject()) {
                 problems.add(new Problem(name, null, "file must be a YAML mapping with 'seed' and 'claims'"));
@@ -114,6 +115,11 @@ final class CatalogReader {
         List<ClaimSpec> specs = spec.claims() == null ? List.of() : spec.claims();
         if (specs.isEmpty()) {
             problems.add(new Problem(name, null, "file has no claims"));
+        }
+        if (specs.size() > SourceFolders.MAX_CLAIMS_PER_FILE) {
+            problems.add(new Problem(name, null, specs.size() + " claims in one file, more than the limit of "
+                    + SourceFolders.MAX_CLAIMS_PER_FILE + ": split the source"));
+            return;
         }
         claimCount += specs.size();
         if (claimCount > limits.maxClaims()) {

@@ -246,7 +246,7 @@ class ScenarioValidationTest {
                 FILE + ":5: rate USD->XRG: 'two' is not a decimal number (write it in quotes, e.g. \"1.5\")");
         refused(BASE.replace("\"1.9434\"", "\"-1\""), FILE + ":5: rate USD->XRG must be positive, got -1");
         refused(BASE.replace("to: XRG, rate: \"1.9434\"", "to: XAU, rate: \"1.9434\""),
-                FILE + ":5: unknown currency 'XAU': known are [CHF, DEM, FRF, GBP, RUB, USD, XRG]");
+                FILE + ":5: unknown currency 'XAU': known are [BGL, CHF, CZK, DEM, FRF, GBP, ITL, NLG, PLZ, RUB, SEK, USD, XCH, XRG]");
         refused(BASE.replace("rate: \"1.9434\", ", ""), FILE + ":4: a rate USD->XRG needs 'rate', e.g. rate: \"1.9434\"");
     }
 
