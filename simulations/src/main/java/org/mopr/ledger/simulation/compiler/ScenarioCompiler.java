@@ -54,6 +54,7 @@ public final class ScenarioCompiler {
             catalog = catalog.without(gone);
         }
         checkAgainstCatalog(settings, source, catalog);
+        requireSources(source, catalog);
         CompileContext ctx = new CompileContext(settings, catalog, source);
         OrganisationRules.apply(ctx);
         RecordRules.rates(ctx);
@@ -105,6 +106,18 @@ public final class ScenarioCompiler {
             }
         }
         s.foundingDates().forEach(f -> requireSection(catalog, source, f.section()));
+    }
+
+    /** A scenario that names source folders runs only on a catalog that holds them. */
+    private static void requireSources(ScenarioSource source, Catalog catalog) {
+        for (java.nio.file.Path folder : org.mopr.ledger.simulation.scenario.ScenarioSources.folders(source)) {
+            for (String text : org.mopr.ledger.simulation.scenario.ScenarioSources.texts(folder)) {
+                if (!catalog.countBySource().containsKey(text)) {
+                    throw source.errorAt("sources: " + folder + " is not in the loaded catalog (" + text + " is missing):"
+                            + " load it with --sources " + folder + " or mopr.sources", "sources");
+                }
+            }
+        }
     }
 
     private static void requireSection(Catalog catalog, ScenarioSource source, String code) {
