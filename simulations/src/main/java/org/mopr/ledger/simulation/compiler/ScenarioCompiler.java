@@ -65,6 +65,7 @@ public final class ScenarioCompiler {
         RecordRules.goods(ctx);
         List<String> countries = AidRules.patronizedCountries(ctx);
         MoneyRules.apply(ctx, countries);
+        SectionMoneyRules.apply(ctx);
         setAside(ctx);
         if (settings.granularity() == Settings.Granularity.MEMBER_MONTH) {
             return MemberDuesRules.compile(ctx);
@@ -99,10 +100,11 @@ public final class ScenarioCompiler {
         }
         s.bans().forEach(b -> requireSection(catalog, source, b.section()));
         s.duesFactors().forEach(d -> requireSection(catalog, source, d.section()));
+        java.util.SortedSet<String> collecting = MoneyRules.collectingSections(catalog);
         for (Settings.DuesFactorRow d : s.duesFactors()) {
-            if (!MoneyRules.COLLECTING_SECTIONS.contains(d.section())) {
+            if (!collecting.contains(d.section())) {
                 throw source.errorAt("dues factor of " + d.section() + " has nothing to scale: the sources document"
-                        + " collections only for " + MoneyRules.COLLECTING_SECTIONS, "section: " + d.section(), d.section());
+                        + " collections only for " + collecting, "section: " + d.section(), d.section());
             }
         }
         s.foundingDates().forEach(f -> requireSection(catalog, source, f.section()));
