@@ -100,6 +100,17 @@ public final class CompileRules {
         try {
             spec = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
                     .readValue(text, File.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            // The parser reports the line after the key; the key's own line is the one to fix.
+            int line = 0;
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length && line == 0; i++) {
+                if (lines[i].strip().replaceFirst("^- ", "").startsWith(e.getPropertyName() + ":")) {
+                    line = i + 1;
+                }
+            }
+            throw new DomainException(file + ":" + line + ": unknown key '" + e.getPropertyName() + "'; known keys here: "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()));
         } catch (JsonMappingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new DomainException(file + ":" + line + ": " + e.getOriginalMessage().split("\n")[0]);
