@@ -96,7 +96,7 @@ class SourceFoldersTest {
         Files.writeString(folder.resolve("900_invented-fixture.yaml"), Files.readString(
                 INVENTED.resolve("900_invented-fixture.yaml")).replace("counted 2,150 members", "counted 2,151 members"));
         assertThatThrownBy(() -> Catalog.load(List.of(folder)))
-                .hasMessageContaining(folder.resolve("900_invented-fixture.yaml") + ": claim c900.nl-members-1927-03-01:"
+                .hasMessageContaining(folder.resolve("900_invented-fixture.yaml") + ":19: claim c900.nl-members-1927-03-01:"
                         + " quote does not occur verbatim in 900_invented-fixture.txt");
     }
 
@@ -124,5 +124,29 @@ class SourceFoldersTest {
         Files.writeString(crowded.resolve("961_crowded.yaml"), yaml);
         assertThatThrownBy(() -> Catalog.load(List.of(crowded)))
                 .hasMessageContaining("961_crowded.yaml: 10001 claims in one file, more than the limit of 10000");
+    }
+
+    /** Each bad input of an added source: one line naming file:line, the claim and the problem; nothing loads. */
+    @Test
+    void eachMistakeInAnAddedSourceNamesTheFileAndLine(@TempDir Path dir) throws IOException {
+        String yaml = Files.readString(INVENTED.resolve("900_invented-fixture.yaml"));
+        expect(dir, yaml.replace("currency: NLG", "currency: XAU"),
+                ":31: claim c900.nl-collected-1927-nlg: unknown currency 'XAU': known are [BGL, CHF");
+        expect(dir, yaml.replace("subject: section:NL\n  kind: COUNT", "subject: section:XX\n  kind: COUNT"),
+                ":19: claim c900.nl-members-1927-03-01: refers to unknown section code XX in section:XX");
+        expect(dir, yaml.replace("conflictsWith: [c003.affiliate-nl]", "conflictsWith: [c003.affiliate-nx]"),
+                ":6: claim c900.nl-founded-1924-10: conflictsWith names unknown claim c003.affiliate-nx");
+        expect(dir, yaml.replace("- id: c900.nl-grain-1927", "- id: c900.nl-members-1927-03-01"),
+                ":43: claim c900.nl-members-1927-03-01: duplicate id; first defined in ");
+        expect(dir, yaml.replace("  kind: GOODS", " kind: GOODS"), ":45: not valid YAML: while parsing a block mapping");
+    }
+
+    private static void expect(Path dir, String yaml, String message) throws IOException {
+        Path folder = Files.createTempDirectory(dir, "case");
+        Files.copy(INVENTED.resolve("900_invented-fixture.txt"), folder.resolve("900_invented-fixture.txt"));
+        Files.writeString(folder.resolve("900_invented-fixture.yaml"), yaml);
+        assertThatThrownBy(() -> Catalog.load(List.of(folder)))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining(folder.resolve("900_invented-fixture.yaml") + message);
     }
 }
