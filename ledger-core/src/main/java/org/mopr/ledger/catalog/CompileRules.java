@@ -66,10 +66,12 @@ public final class CompileRules {
     }
 
     private final String file;
+    private final String text;
     private final List<Rule> rules;
 
-    private CompileRules(String file, List<Rule> rules) {
+    private CompileRules(String file, String text, List<Rule> rules) {
         this.file = file;
+        this.text = text;
         this.rules = List.copyOf(rules);
     }
 
@@ -143,7 +145,7 @@ public final class CompileRules {
             }
             rules.add(r);
         }
-        return new CompileRules(file, rules);
+        return new CompileRules(file, text, rules);
     }
 
     /** The line the n-th rule starts on: the n-th list item under {@code rules:}. */
@@ -194,7 +196,7 @@ public final class CompileRules {
      * and is most likely a typo. A rule for any subject of a type ({@code section:*}) is a standing provision and may
      * wait for a source that needs it.
      */
-    public List<String> unused(Catalog catalog, String text) {
+    public List<String> unused(Catalog catalog) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);

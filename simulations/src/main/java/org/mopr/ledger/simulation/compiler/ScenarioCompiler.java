@@ -36,6 +36,11 @@ public final class ScenarioCompiler {
         if (seedOverride != null) {
             settings = withSeed(settings, seedOverride);
         }
+        // A rule for one named subject that books nothing is a typo in the rules, not a quiet no-op.
+        List<String> idle = org.mopr.ledger.catalog.CompileRules.historical().unused(catalog);
+        if (!idle.isEmpty()) {
+            throw new DomainException(idle.get(0));
+        }
         for (String id : settings.holdOut()) {
             if (catalog.find(id).isEmpty()) {
                 throw source.errorAt("holdOut names unknown claim '" + id + "'", id, "holdOut");
@@ -116,7 +121,7 @@ public final class ScenarioCompiler {
             for (String text : org.mopr.ledger.simulation.scenario.ScenarioSources.texts(folder)) {
                 if (!catalog.countBySource().containsKey(text)) {
                     throw source.errorAt("sources: " + folder + " is not in the loaded catalog (" + text + " is missing):"
-                            + " load it with --sources " + folder + " or mopr.sources", "sources");
+                            + " load it with --sources " + folder + " or mopr.sources", "sources:");
                 }
             }
         }

@@ -22,7 +22,7 @@ public final class ScenarioSources {
         Scenario scenario = ScenarioReader.parse(source);
         List<String> written = scenario.sources() == null ? List.of() : scenario.sources();
         if (written.size() > SourceFolders.MAX_FOLDERS) {
-            throw source.error("sources", "sources lists " + written.size() + " folders, more than the limit of "
+            throw source.error("sources:", "sources lists " + written.size() + " folders, more than the limit of "
                     + SourceFolders.MAX_FOLDERS);
         }
         Path file = Path.of(source.file());
@@ -30,11 +30,11 @@ public final class ScenarioSources {
         List<Path> folders = new ArrayList<>();
         for (String dir : written) {
             if (dir == null || dir.isBlank()) {
-                throw source.error("sources", "sources: an empty folder name");
+                throw source.error("sources:", "sources: an empty folder name");
             }
             Path folder = base.resolve(dir).normalize();
             if (!Files.isDirectory(folder)) {
-                throw source.errorAt("sources: no such folder '" + dir + "' (read as " + folder + ")", dir, "sources");
+                throw source.errorAt("sources: no such folder '" + dir + "' (read as " + folder + ")", dir, "sources:");
             }
             folders.add(folder);
         }

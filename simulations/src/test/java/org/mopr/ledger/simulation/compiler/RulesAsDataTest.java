@@ -40,6 +40,7 @@ class RulesAsDataTest {
         assertThat(rules.rules()).extracting(CompileRules.Rule::books).contains("found-section", "section-census",
                 "census", "aid-collections", "donation", "section-collections", "collections-begin", "goods-donation");
         Catalog catalog = Catalog.loadHistorical();
+        assertThat(rules.unused(catalog)).isEmpty();
         assertThat(rules.books("aid-collections", catalog.get("c001.ussr-aid-to-1924-07-xrg"))).isTrue();
         assertThat(catalog.get("c001.ussr-aid-to-1924-07-xrg").includes())
                 .containsExactly("c001.ussr-aid-1923-usd", "c001.ussr-aid-1923-frf");
@@ -82,7 +83,31 @@ class RulesAsDataTest {
                 .hasMessageStartingWith("mine.yaml:5: unknown key 'colour'; known keys here: books, currency, description,");
         CompileRules typo = CompileRules.parse("mine.yaml", "rules:\n  - books: census\n    kind: COUNT\n"
                 + "    subject: section:XX\n");
-        assertThat(typo.unused(Catalog.loadHistorical(), "rules:\n  - books: census\n")).containsExactly(
+        assertThat(typo.unused(Catalog.loadHistorical())).containsExactly(
                 "mine.yaml:2: rule 1 (census, COUNT of section:XX) matches no claim in the catalog");
+    }
+
+    @Test
+    void aScenarioNamesItsSourceFoldersAndRunsOnlyOnACatalogThatHoldsThem(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path scenario = dir.resolve("with-sources.yaml");
+        Files.writeString(scenario, "name: with-sources\nseed: 1922\nsources: [" + INVENTED.toAbsolutePath() + "]\n");
+        var source = org.mopr.ledger.simulation.scenario.ScenarioReader.source(scenario.toString());
+        assertThat(org.mopr.ledger.simulation.scenario.ScenarioSources.folders(source))
+                .containsExactly(INVENTED.toAbsolutePath().normalize());
+        assertThatThrownBy(() -> ScenarioCompiler.compile(source, null, Catalog.loadHistorical()))
+                .hasMessageContaining("with-sources.yaml:3: sources: " + INVENTED.toAbsolutePath().normalize()
+                        + " is not in the loaded catalog (900_invented-fixture.txt is missing)");
+        // Loaded, the folder's claims compile: the Dutch census is in the plan.
+        List<Object> commands = new java.util.ArrayList<>();
+        ScenarioCompiler.compile(source, null, Catalog.load(List.of(INVENTED))).commands()
+                .apply(org.mopr.ledger.shared.RunId.of("t")).forEachRemaining(commands::add);
+        assertThat(Compiled.ofType(commands, ReportMembership.class)).extracting(r -> r.sectionId().code())
+                .containsExactly("NL");
+
+        Files.writeString(scenario, "name: with-sources\nseed: 1922\nsources: [no-such-folder]\n");
+        var missing = org.mopr.ledger.simulation.scenario.ScenarioReader.source(scenario.toString());
+        assertThatThrownBy(() -> org.mopr.ledger.simulation.scenario.ScenarioSources.folders(missing))
+                .hasMessageContaining("with-sources.yaml:3: sources: no such folder 'no-such-folder'");
     }
 }
