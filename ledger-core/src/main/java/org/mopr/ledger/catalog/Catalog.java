@@ -40,6 +40,11 @@ public final class Catalog {
         return load(CatalogSource.classpath(), CatalogLimits.DEFAULT);
     }
 
+    /** The shipped sources and those of these folders ({@code <name>.txt} with {@code <name>.yaml}), in name order. */
+    public static Catalog load(List<Path> sourceFolders) {
+        return load(SourceFolders.withShipped(sourceFolders), CatalogLimits.DEFAULT);
+    }
+
     /** A catalog from {@code root/catalog/*.yaml} with seeds in {@code root/seeds}. */
     public static Catalog load(Path root) {
         return load(CatalogSource.directories(root.resolve("catalog"), root.resolve("seeds")), CatalogLimits.DEFAULT);

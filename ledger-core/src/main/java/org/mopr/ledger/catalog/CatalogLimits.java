@@ -6,7 +6,7 @@ package org.mopr.ledger.catalog;
  */
 public record CatalogLimits(int maxFileBytes, int maxFiles, int maxClaims, int maxSeedBytes) {
 
-    public static final CatalogLimits DEFAULT = new CatalogLimits(4 << 20, 200, 20_000, 8 << 20);
+    public static final CatalogLimits DEFAULT = new CatalogLimits(4 << 20, 200, 100_000, SourceFolders.MAX_TEXT_BYTES);
 
     public CatalogLimits {
         if (maxFileBytes <= 0 || maxFiles <= 0 || maxClaims <= 0 || maxSeedBytes <= 0) {

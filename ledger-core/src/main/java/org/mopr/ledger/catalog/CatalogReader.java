@@ -84,10 +84,13 @@ final class CatalogReader {
         return new Result(claims, sections, problems);
     }
 
-    private void readFile(String name) {
+    private void readFile(String file) {
+        String name = source.describe(file);
         FileSpec spec;
+        String text;
         try {
-            byte[] bytes = readLimited(source.openFile(name), limits.maxFileBytes(), "catalog file");
+            byte[] bytes = readLimited(source.openFile(file), limits.maxFileBytes(), "catalog file");
+            text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             JsonNode tree = yaml.readTree(bytes);
             if (tree == null || !tree.isObject()) {
                 problems.add(new Problem(name, null, "file must be a YAML mapping with 'seed' and 'claims'"));
@@ -96,12 +99,13 @@ final class CatalogReader {
             try {
                 spec = yaml.treeToValue(tree, FileSpec.class);
             } catch (JsonMappingException e) {
-                problems.add(new Problem(name, claimIdAt(tree, e), mappingProblem(e)));
+                String id = claimIdAt(tree, e);
+                problems.add(new Problem(id == null ? name : name + ":" + lineOf(text, id), id, mappingProblem(e)));
                 return;
             }
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ";
-            problems.add(new Problem(name, null, "not valid YAML: " + where + firstLine(e.getOriginalMessage())));
+            String at = e.getLocation() == null ? name : name + ":" + e.getLocation().getLineNr();
+            problems.add(new Problem(at, null, "not valid YAML: " + firstLine(e.getOriginalMessage())));
             return;
         } catch (IOException | DomainException e) {
             problems.add(new Problem(name, null, e.getMessage()));
@@ -115,19 +119,27 @@ final class CatalogReader {
         if (specs.isEmpty()) {
             problems.add(new Problem(name, null, "file has no claims"));
         }
+        if (specs.size() > SourceFolders.MAX_CLAIMS_PER_FILE) {
+            problems.add(new Problem(name, null, specs.size() + " claims in one file, more than the limit of "
+                    + SourceFolders.MAX_CLAIMS_PER_FILE + ": split the source"));
+            return;
+        }
         claimCount += specs.size();
         if (claimCount > limits.maxClaims()) {
             return;
         }
+        Map<String, Integer> seen = new HashMap<>();
         for (ClaimSpec c : specs) {
             if (c == null) {
                 problems.add(new Problem(name, null, "an empty claim entry"));
                 continue;
             }
+            // Every later message about the claim names the line its entry starts on.
+            String at = name + ":" + lineOf(text, c.id(), seen.merge(String.valueOf(c.id()), 1, Integer::sum));
             try {
-                claims.add(new Located<>(name, ClaimParser.parse(c, seed.name(), seed)));
+                claims.add(new Located<>(at, ClaimParser.parse(c, seed.name(), seed)));
             } catch (DomainException e) {
-                problems.add(new Problem(name, c.id(), e.getMessage()));
+                problems.add(new Problem(at, c.id(), e.getMessage()));
             }
         }
         if (spec.sections() != null) {
@@ -166,6 +178,30 @@ final class CatalogReader {
             problems.add(new Problem(file, null, e.getMessage()));
         }
         return null;
+    }
+
+    /** The line of the claim's {@code id:} key, or 1 when the id is not written plainly. */
+    static int lineOf(String text, String id) {
+        return lineOf(text, id, 1);
+    }
+
+    /** The line of the n-th entry with this id (a duplicate within one file is found at its own line). */
+    static int lineOf(String text, String id, int nth) {
+        if (id == null) {
+            return 1;
+        }
+        int found = 0;
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.equals("- id: " + id) || line.equals("id: " + id) || line.startsWith("- {id: " + id + ",")
+                    || line.startsWith("- {id: " + id + "}")) {
+                if (++found == nth) {
+                    return i + 1;
+                }
+            }
+        }
+        return 1;
     }
 
     /** Reads at most one byte more than allowed, so an oversized input is refused without reading it all. */

@@ -40,6 +40,11 @@ public interface CatalogSource {
         return null;
     }
 
+    /** Where a catalog file is, for error messages: its path when it comes from a folder. */
+    default String describe(String name) {
+        return name;
+    }
+
     /** The historical catalog on the classpath: {@code catalog/files.txt}, {@code catalog/*.yaml}, {@code seeds/*.txt}. */
     static CatalogSource classpath() {
         ClassLoader loader = CatalogSource.class.getClassLoader();

@@ -104,6 +104,14 @@ final class CatalogValidator {
         if (c.scope().section() != null && !sections.containsKey(c.scope().section())) {
             problem(fileOf.get(c.id()), c.id(), "scope names unknown section code " + c.scope().section());
         }
+        for (String part : c.includes()) {
+            Claim included = byId.get(part);
+            if (included == null) {
+                problem(fileOf.get(c.id()), c.id(), "includes names unknown claim " + part);
+            } else if (included.kind() != ClaimKind.MONEY || !included.subject().equals(c.subject())) {
+                problem(fileOf.get(c.id()), c.id(), "includes " + part + ", which is not a sum of money of " + c.subject());
+            }
+        }
         for (String other : c.conflictsWith()) {
             if (!byId.containsKey(other)) {
                 problem(fileOf.get(c.id()), c.id(), "conflictsWith names unknown claim " + other);

@@ -24,7 +24,8 @@ final class CatalogYaml {
                      String currency, String commodity, String event, LinkSpec link, String date,
                      String dateAsWritten, String precision, String scope, String source, String quote,
                      String confidence, List<String> flags, List<String> conflictsWith, String conflictNote,
-                     String outOfScope, String note, String partOf, DerivationSpec derivation) {
+                     String outOfScope, String note, String partOf, DerivationSpec derivation,
+                     List<String> includes) {
     }
 
     record ValueSpec(String type, BigDecimal amount, BigDecimal low, BigDecimal high, String side) {

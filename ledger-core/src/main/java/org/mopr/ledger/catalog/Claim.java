@@ -31,14 +31,17 @@ import java.util.Set;
  * @param note         how the passage was read: translation slips, inferred dates, readings of "thousands"
  * @param partOf       COUNT only: the id of the whole this count is a part of
  * @param derivation   COUNT only: how the catalog computed a figure no passage states
+ * @param includes     MONEY only: the claims whose sums this total already contains (the 440,000 gold rubles of
+ *                     Soviet aid include the 1923 dollars and francs), so the compiler books only the remainder
  */
 public record Claim(String id, Subject subject, ClaimKind kind, String statement, ClaimValue value, String unit,
                     Currency currency, String commodity, String event, Link link, HistoricalDate date,
                     String dateText, Scope scope, Citation citation, Confidence confidence, Set<Flag> flags,
                     List<String> conflictsWith, String conflictNote, String outOfScope, String note, String partOf,
-                    Derivation derivation) {
+                    Derivation derivation, List<String> includes) {
 
     public Claim {
+        includes = includes == null ? List.of() : List.copyOf(includes);
         // An EnumSet keeps flags in declaration order, so listings and hashes over claims are stable.
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
         conflictsWith = conflictsWith == null ? List.of() : List.copyOf(conflictsWith);
@@ -158,6 +161,6 @@ public record Claim(String id, Subject subject, ClaimKind kind, String statement
     Claim withConflicts(List<String> ids, Set<Flag> newFlags) {
         return new Claim(id, subject, kind, statement, value, unit, currency, commodity, event, link, date,
                 dateText, scope, citation, confidence, newFlags, ids, conflictNote, outOfScope, note, partOf,
-                derivation);
+                derivation, includes);
     }
 }

@@ -95,13 +95,17 @@ final class ClaimParser {
         if ((partOf != null || derivation != null) && kind != ClaimKind.COUNT) {
             throw new DomainException("only COUNT claims take partOf or derivation");
         }
+        List<String> includes = s.includes() == null ? List.of() : List.copyOf(s.includes());
+        if (!includes.isEmpty() && kind != ClaimKind.MONEY) {
+            throw new DomainException("only MONEY claims take includes (the sums a total already contains)");
+        }
         if (derivation != null && (value == null || value.type() != ValueType.RANGE)) {
             throw new DomainException("a derived count must be a RANGE (certain..possible)");
         }
         return new Claim(id, subject, kind, statement, value, shape.unit, shape.currency, shape.commodity,
                 shape.event, shape.link, date, s.date().strip(), scope, new Citation(seedName, quote), confidence,
                 flags, conflicts, text("conflictNote", s.conflictNote(), false),
-                text("outOfScope", s.outOfScope(), false), text("note", s.note(), false), partOf, derivation);
+                text("outOfScope", s.outOfScope(), false), text("note", s.note(), false), partOf, derivation, includes);
     }
 
     /** What each kind allows besides its value; anything else given is an error, not silently dropped. */

@@ -8,20 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An ISO-like currency code with the number of minor-unit digits. Only codes the ledger knows are accepted,
- * so a typo in a scenario ("USd", "FRN") is an error instead of a new currency.
+ * An ISO-like currency code with the number of minor-unit digits. Only codes listed in
+ * {@code money/currencies.yaml} are accepted, so a typo in a scenario ("USd", "FRN") is an error instead of a new currency.
  */
 public record Currency(String code) implements Comparable<Currency> {
 
-    /** Codes and their minor digits. XRG is the gold ruble (chervonets era, kopecks), which ISO never coded. */
-    private static final Map<String, Integer> KNOWN = Map.of(
-            "USD", 2,   // dollars, cents
-            "FRF", 2,   // French francs, centimes
-            "XRG", 2,   // gold rubles, kopecks
-            "RUB", 2,   // Soviet paper rubles (sovznaks), kopecks
-            "GBP", 2,   // pounds; pence as decimal minor units by convention
-            "DEM", 2,   // Reichsmark / Rentenmark, pfennigs
-            "CHF", 2);
+    /** Codes and their minor digits, read once from {@code money/currencies.yaml} so a unit is added as data. */
+    private static final Map<String, Integer> KNOWN = Units.currencies();
 
     public static final Currency USD = new Currency("USD");
     public static final Currency FRF = new Currency("FRF");

@@ -131,7 +131,7 @@ class BrokenCatalogTest {
         files.put("b.yaml", bytes(second));
         assertThatThrownBy(() -> Catalog.load(CatalogSource.of(files, Map.of(SEED, bytes(SEED_TEXT))), CatalogLimits.DEFAULT))
                 .isInstanceOf(CatalogException.class)
-                .hasMessageContaining("b.yaml: claim c900.aid-usd: duplicate id; first defined in a.yaml");
+                .hasMessageContaining("b.yaml:16: claim c900.aid-usd: duplicate id; first defined in a.yaml:18");
     }
 
     @Test
@@ -248,7 +248,7 @@ class BrokenCatalogTest {
 
     @Test
     void invalidYamlNamesTheLine() {
-        expectFileProblem(VALID.replace("title: test", "title: [test"), "not valid YAML: line");
+        expectFileProblem(VALID.replace("title: test", "title: [test"), "test.yaml:3: not valid YAML: ");
         expectFileProblem(VALID.replace("title: test", "title: test\ntitle: again"), "not valid YAML");
     }
 
@@ -282,14 +282,15 @@ class BrokenCatalogTest {
     private static void expectProblem(String yaml, String claimId, String problem) {
         assertThatThrownBy(() -> load(yaml))
                 .isInstanceOf(CatalogException.class)
-                .hasMessageContaining("test.yaml: claim " + claimId + ": ")
+                .satisfies(e -> assertThat(e.getMessage()).containsPattern("test\\.yaml:\\d+: claim "
+                        + java.util.regex.Pattern.quote(claimId) + ": "))
                 .hasMessageContaining(problem);
     }
 
     private static void expectFileProblem(String yaml, String problem) {
         assertThatThrownBy(() -> load(yaml))
                 .isInstanceOf(CatalogException.class)
-                .hasMessageContaining("test.yaml: ")
+                .satisfies(e -> assertThat(e.getMessage()).containsPattern("test\\.yaml(:\\d+)?: "))
                 .hasMessageContaining(problem);
     }
 

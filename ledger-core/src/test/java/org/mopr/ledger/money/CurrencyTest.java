@@ -15,11 +15,11 @@ class CurrencyTest {
 
     @Test
     void knowsTheLedgersCurrencies() {
-        assertThat(Currency.known()).containsExactly("CHF", "DEM", "FRF", "GBP", "RUB", "USD", "XRG");
+        assertThat(Currency.known()).containsExactly("BGL", "CHF", "CZK", "DEM", "FRF", "GBP", "ITL", "NLG", "PLZ", "RUB", "SEK", "USD", "XCH", "XRG");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"USD", "FRF", "XRG", "RUB", "GBP", "DEM", "CHF"})
+    @ValueSource(strings = {"USD", "FRF", "XRG", "XCH", "RUB", "GBP", "DEM", "CHF", "NLG"})
     void acceptsEveryKnownCodeWithTwoMinorDigits(String code) {
         Currency currency = Currency.of(code);
         assertThat(currency.code()).isEqualTo(code);
@@ -33,7 +33,7 @@ class CurrencyTest {
         assertThatThrownBy(() -> Currency.of(code))
                 .isInstanceOf(DomainException.class)
                 .hasMessageContaining("unknown currency '" + code + "'")
-                .hasMessageContaining("known are [CHF, DEM, FRF, GBP, RUB, USD, XRG]");
+                .hasMessageContaining("known are [BGL, CHF, CZK, DEM, FRF, GBP, ITL, NLG, PLZ, RUB, SEK, USD, XCH, XRG]");
     }
 
     @Test

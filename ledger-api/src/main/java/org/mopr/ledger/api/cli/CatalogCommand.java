@@ -8,6 +8,7 @@ import org.mopr.ledger.catalog.Subject;
 import org.mopr.ledger.shared.DomainException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +45,9 @@ public class CatalogCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "FILE", description = "Only claims quoting this seed file, e.g. 003_c10c5d3d861aa3f5.txt.")
     String source;
 
+    @Mixin
+    SourcesOption sources;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +64,7 @@ public class CatalogCommand implements Callable<Integer> {
             Subject s = Subject.parse(subject.strip());
             filter = filter.and(c -> c.subject().equals(s));
         }
-        Catalog catalog = Catalog.loadHistorical();
+        Catalog catalog = Catalog.load(sources.all(List.of()));
         if (source != null) {
             String file = source.strip();
             if (!catalog.countBySource().containsKey(file)) {

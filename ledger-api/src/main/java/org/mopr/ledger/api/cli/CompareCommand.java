@@ -27,6 +27,9 @@ public class CompareCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    SourcesOption sources;
+
     @Parameters(index = "0", paramLabel = "RUN_A")
     String runA;
 
@@ -44,7 +47,7 @@ public class CompareCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new DomainException("unknown format '" + format + "': use text or json");
         }
-        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
+        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, sources.properties(Map.of()))) {
             JdbcRunRegistry runs = context.getBean(JdbcRunRegistry.class);
             for (String run : new String[]{runA, runB}) {
                 if (runs.find(RunId.of(run)).isEmpty()) {

@@ -27,6 +27,9 @@ public class ExportCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    SourcesOption sources;
+
     @Option(names = "--run", paramLabel = "RUN", required = true, description = "The run id.")
     String run;
 
@@ -50,7 +53,7 @@ public class ExportCommand implements Callable<Integer> {
         ExportFormat chosen = ExportFormat.parse(format);
         // Checked before the application starts, so a typo costs no start-up.
         RunExporter.prepare(out);
-        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
+        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, sources.properties(Map.of()))) {
             long started = System.nanoTime();
             ExportResult result = context.getBean(ExportService.class).export(run, chosen, out,
                     line -> spec.commandLine().getErr().println(line));

@@ -36,6 +36,9 @@ public class ReconcileCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    SourcesOption sources;
+
     @Option(names = "--run", paramLabel = "RUN", description = "The run id (default: the latest complete historical run).")
     String run;
 
@@ -59,7 +62,7 @@ public class ReconcileCommand implements Callable<Integer> {
         ReconciliationFormat chosen = ReconciliationFormat.parse(format);
         Basis only = basis == null ? null : Basis.parse("--basis", basis);
         org.mopr.ledger.catalog.ClaimKind kind = leaveOneOut == null ? null : HoldOutService.kind(leaveOneOut);
-        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
+        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, sources.properties(Map.of()))) {
             JdbcRunRegistry runs = context.getBean(JdbcRunRegistry.class);
             String runId = run != null ? run : runs.latestComplete("historical").map(r -> r.runId().value())
                     .orElseThrow(() -> new DomainException("the store holds no complete historical run: run 'run historical' first"));

@@ -23,6 +23,9 @@ public class ReplayCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    SourcesOption sources;
+
     @Option(names = "--run", paramLabel = "RUN", description = "Rebuild only this run's rows; the other runs stay as they are.")
     String run;
 
@@ -35,7 +38,7 @@ public class ReplayCommand implements Callable<Integer> {
             RunId.of(run);   // a malformed id is refused before anything starts
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
+        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, sources.properties(Map.of()))) {
             context.getBean(ReplayService.class).replay(run, line -> {
                 out.println(line);
                 out.flush();

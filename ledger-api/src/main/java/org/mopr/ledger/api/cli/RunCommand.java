@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.mopr.ledger.simulation.scenario.ScenarioReader;
 import org.mopr.ledger.simulation.scenario.ScenarioSource;
+import org.mopr.ledger.simulation.scenario.ScenarioSources;
 import org.mopr.ledger.simulation.scenario.ScenarioValidator;
 import java.util.concurrent.Callable;
 
@@ -23,6 +24,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Mixin
     DbOption db;
+
+    @Mixin
+    SourcesOption sources;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "A shipped scenario name or a path to a YAML file.")
     String scenario;
@@ -42,9 +46,12 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext context = SpringRunner.start(false, db, Map.of())) {
+        // The scenario's own source folders join the catalog, which is loaded once as the application starts.
+        ScenarioSource source = ScenarioReader.source(scenario);
+        List<Path> scenarioSources = ScenarioSources.folders(source);
+        try (ConfigurableApplicationContext context = SpringRunner.start(false, db,
+                sources.properties(Map.of(), scenarioSources))) {
             RunService runs = context.getBean(RunService.class);
-            ScenarioSource source = ScenarioReader.source(scenario);
             boolean heldOut = !holdOut.isEmpty() || !ScenarioValidator.validate(ScenarioReader.parse(source), source)
                     .holdOut().isEmpty();
             if (heldOut && !keep) {

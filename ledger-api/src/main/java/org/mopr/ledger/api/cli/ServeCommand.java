@@ -28,6 +28,9 @@ public class ServeCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    SourcesOption sources;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -38,7 +41,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         System.out.println("starting; the log is " + Console.logIn(db.folder())
                 + (Console.verbose() ? "" : " (--verbose shows it here)"));
-        ConfigurableApplicationContext context = SpringRunner.start(true, db, Map.of("server.port", port));
+        ConfigurableApplicationContext context = SpringRunner.start(true, db, sources.properties(Map.of("server.port", port)));
         JdbcRunRegistry registry = context.getBean(JdbcRunRegistry.class);
         RunRegistry.RunRecord run = registry.latestComplete("historical").orElse(null);
         if (run == null) {

@@ -228,4 +228,25 @@ class CatalogCommandTest {
                 .startsWith("error: no claim quotes source '005_nope.txt': the seeds are 000_")
                 .contains(SEED_003);
     }
+
+    @Test
+    void sourcesAddAFoldersClaimsWithTheirCitations() throws Exception {
+        String invented = java.nio.file.Path.of("..", "examples", "sources", "invented").toString();
+        JsonNode array = json("catalog", "--format", "json", "--sources", invented, "--source", "900_invented-fixture.txt");
+        assertThat(ids(array)).containsExactly("c900.nl-founded-1924-10", "c900.nl-members-1927-03-01",
+                "c900.nl-collected-1927-nlg", "c900.nl-grain-1927");
+        assertThat(array.get(2).get("quote").asText()).contains("12,480.50 guilders");
+        assertThat(array.get(2).get("source").asText()).isEqualTo("900_invented-fixture.txt");
+        assertThat(ids(json("catalog", "--format", "json", "--sources", invented))).hasSize(CATALOG.size() + 4);
+    }
+
+    @Test
+    void aBrokenSourceFolderStopsWithOneLineNamingTheFileAndExitTwo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("950_notes.yaml"), "seed: 950_notes.txt\nclaims: []\n");
+        Result r = run("catalog", "--sources", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(dir.resolve("950_notes.yaml") + ": no text 950_notes.txt beside it");
+    }
 }

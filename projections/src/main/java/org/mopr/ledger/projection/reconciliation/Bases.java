@@ -26,7 +26,7 @@ final class Bases {
     /** The event types each kind of check reads; a check not listed reads no events. */
     private static final Map<String, Set<String>> READS = Map.of(
             "TOTAL", MONEY,
-            "CENSUS", Set.of("OrganisationMembershipReported"),
+            "CENSUS", Set.of("OrganisationMembershipReported", "MembershipReported"),
             "COUNT_AT", SECTIONS,
             "BOUND", SECTIONS,
             "COMPOSITION", Set.of("ConferenceHeld"),

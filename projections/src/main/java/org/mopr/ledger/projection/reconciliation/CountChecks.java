@@ -21,9 +21,29 @@ final class CountChecks {
     private CountChecks() {
     }
 
+    /** A section's documented membership against the census of that section the stream carries. */
+    private static Line sectionMembers(Claim c, RunFacts facts) {
+        LocalDate to = c.date().latest() != null ? c.date().latest() : c.date().earliest();
+        LocalDate from = c.date().earliest() != null ? c.date().earliest() : to;
+        if (to == null) {
+            return Checks.uncheckable(c, "CENSUS", "the count has no date the ledger can look at");
+        }
+        String section = c.subject().name();
+        Optional<Long> members = facts.sectionCensus(section, from, to);
+        if (members.isEmpty()) {
+            return Checks.line(c, "CENSUS", Status.MISMATCH, c.count() + " members", "no census", null,
+                    "the event stream carries no census of section " + section + " for " + c.dateText());
+        }
+        return Checks.compare(c, "CENSUS", c.count(), members.get(), "members", "the census of section " + section
+                + " the stream carries for " + c.dateText());
+    }
+
     static Line check(Claim c, RunFacts facts, Catalog catalog) {
         if (c.subject().type() == Subject.Type.CONFERENCE && "delegates".equals(c.unit())) {
             return delegates(c, facts, catalog);
+        }
+        if (c.subject().type() == Subject.Type.SECTION && "members".equals(c.unit())) {
+            return sectionMembers(c, facts);
         }
         boolean organisation = c.subject().type() == Subject.Type.ORGANISATION
                 && (c.scope().type() == Scope.Type.ALL || c.scope().type() == Scope.Type.OUTSIDE_USSR);

@@ -74,6 +74,8 @@ public final class FoldedRunFacts implements RunFacts {
     private final Map<Month, Long> income = new HashMap<>();
     private final Map<Month, Long> aid = new HashMap<>();
     private final List<CensusRow> censuses = new ArrayList<>();
+    /** Section censuses, the section's code in place of the scope. */
+    private final List<CensusRow> sectionCensuses = new ArrayList<>();
     private final Map<String, LocalDate> renamed = new HashMap<>();
     private final Map<String, LocalDate> funds = new HashMap<>();
     private final Map<String, Conference> conferences = new HashMap<>();
@@ -118,6 +120,10 @@ public final class FoldedRunFacts implements RunFacts {
             add(aid, c.amount().currency().code(), c.sentOn(), c.amount().minor());
         } else if (command instanceof SendSectionAid c) {
             add(aid, c.amount().currency().code(), c.sentOn(), c.amount().minor());
+        } else if (command instanceof org.mopr.ledger.section.ReportMembership c) {
+            if (c.provenance().origin() != Origin.SIMULATED) {
+                sectionCensuses.add(new CensusRow(c.asOf(), c.sectionId().code(), c.members(), null));
+            }
         } else if (command instanceof ReportOrganisationMembership c) {
             if (c.provenance().origin() != Origin.SIMULATED) {
                 censuses.add(new CensusRow(c.asOf(), c.scope().name(), c.members(), c.sections()));
@@ -186,6 +192,12 @@ public final class FoldedRunFacts implements RunFacts {
     @Override
     public Optional<LocalDate> firstAid() {
         return aid.keySet().stream().map(Month::month).min(LocalDate::compareTo);
+    }
+
+    @Override
+    public Optional<Long> sectionCensus(String section, LocalDate from, LocalDate to) {
+        return sectionCensuses.stream().filter(c -> c.scope().equals(section) && !c.asOf().isBefore(from)
+                && !c.asOf().isAfter(to)).map(CensusRow::members).findFirst();
     }
 
     @Override

@@ -95,6 +95,13 @@ public final class Reconciler {
             // The run did not book the claim, but the ledger still computes the figure it is checked against.
             reason = reason + "; the claim itself is set aside by the scenario: " + aside.get();
         }
+        if (c.inScope() && aside.isEmpty() && (status == Status.UNCHECKABLE || status == Status.MISMATCH)
+                && org.mopr.ledger.catalog.CompileRules.historical().ruleFor(c).isEmpty()) {
+            // Nothing in the run was built from the claim because no rule books its kind and subject: say so first,
+            // then what the ledger could (not) compare it with.
+            reason = org.mopr.ledger.catalog.CompileRules.unbooked(c) + (status == Status.UNCHECKABLE ? "; " + reason : "");
+            status = Status.UNCHECKABLE;
+        }
         Status computed = status;
         List<Line.Citation> citations = new ArrayList<>();
         citations.add(new Line.Citation(c.id(), c.source(), c.quote()));

@@ -38,6 +38,9 @@ public interface RunFacts {
     /** The documented census within the days and scope, if the stream carries one. */
     Optional<Census> census(LocalDate from, LocalDate to, String scope);
 
+    /** The first documented census of a section's members within the days, if the stream carries one. */
+    Optional<Long> sectionCensus(String section, LocalDate from, LocalDate to);
+
     /** Sections founded on or before the day and not dissolved by it, without the Soviet one when asked. */
     long sectionsInExistence(LocalDate day, boolean outsideUssr);
 

@@ -57,6 +57,13 @@ public final class StoredRunFacts implements RunFacts {
                         a.sections() != null ? a.sections() : b.sections()));
     }
 
+    @Override
+    public Optional<Long> sectionCensus(String section, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT members FROM proj_membership WHERE run_id = ? AND section_code = ? AND kind = 'CENSUS'"
+                        + " AND as_of BETWEEN ? AND ? ORDER BY as_of, global_index LIMIT 1",
+                (rs, i) -> rs.getLong(1), run, section, from, to).stream().findFirst();
+    }
+
     /** Sections founded on or before the day and not dissolved by it, without the Soviet one when asked. */
     @Override
     public long sectionsInExistence(LocalDate day, boolean outsideUssr) {

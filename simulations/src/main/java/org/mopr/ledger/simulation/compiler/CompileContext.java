@@ -25,6 +25,8 @@ final class CompileContext {
     final Settings settings;
     final Catalog catalog;
     final ScenarioSource source;
+    /** How claims become commands, by kind and subject. */
+    final org.mopr.ledger.catalog.CompileRules rules = org.mopr.ledger.catalog.CompileRules.historical();
     final Plan plan = new Plan();
     final List<Omission> omissions = new ArrayList<>();
     final Set<String> used = new LinkedHashSet<>();

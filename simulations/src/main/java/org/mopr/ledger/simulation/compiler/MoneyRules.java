@@ -24,131 +24,179 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Soviet section's documented aid: $48,265 and 3,000 francs from March to November 1923, and 440,000 gold
- * rubles in all by the conference of July 1924. Each total is spread over its months by the scenario's
- * "aid-months" model; each month the section collects the share from its members (what was sent was first
- * collected), remits it to the central fund, and the fund sends it to prisoners by country ("aid-countries").
- * The gold-ruble total includes the 1923 dollars and francs, so its own part is derived through the
- * scenario's declared rates; without them the total is left out rather than counted twice.
+ * Documented sums of money, booked by the rules file's money steps (never by claim id). "aid-collections": a
+ * section's aid totals (in the historical record the Soviet section's $48,265 and 3,000 francs of 1923 and 440,000
+ * gold rubles by July 1924) are spread over their months by the scenario's "aid-months" model; each month the
+ * section collects the share from its members (what was sent was first collected), remits it to the central fund,
+ * and the fund sends it to prisoners by country ("aid-countries"). A total that {@code includes} other claims is
+ * booked as its remainder, converted through the scenario's declared rates; without them it is left out rather
+ * than counted twice. "donation": a country's collection is a donation to that country's section, when it exists.
  */
 final class MoneyRules {
 
-    static final String USD_1923 = "c001.ussr-aid-1923-usd";
-    static final String FRF_1923 = "c001.ussr-aid-1923-frf";
-    static final String XRG_TO_JULY_1924 = "c001.ussr-aid-to-1924-07-xrg";
-    static final String US_1923 = "c001.us-167k-1923";
-    /** Seed 001: Soviet enterprises gave "since the beginning of 1923"; nothing is collected before it. */
-    static final String COLLECTIONS_FROM = "c001.ussr-collections-from-1923";
-    /** The sections whose collections the sources document, so a dues factor has something to scale. */
-    static final java.util.SortedSet<String> COLLECTING_SECTIONS =
-            java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(java.util.List.of("SU", "US")));
-    static final String SOVIET = "SU";
+    static final String AID = "aid-collections";
+    static final String DONATION = "donation";
+    static final String COLLECTIONS_BEGIN = "collections-begin";
     /** Monthly movements are dated on the 10th: before the conference of 14 July 1924 closes the last period. */
-    private static final int DAY_OF_MONTH = 10;
+    static final int DAY_OF_MONTH = 10;
 
     private MoneyRules() {
     }
 
+    /** The sections whose collections the sources document, so a dues factor has something to scale. */
+    static java.util.SortedSet<String> collectingSections(org.mopr.ledger.catalog.Catalog catalog) {
+        org.mopr.ledger.catalog.CompileRules rules = org.mopr.ledger.catalog.CompileRules.historical();
+        java.util.SortedSet<String> codes = new java.util.TreeSet<>();
+        catalog.byKind(org.mopr.ledger.catalog.ClaimKind.MONEY).stream().filter(Claim::inScope)
+                .filter(c -> rules.books(AID, c) || rules.books(DONATION, c) || rules.books(SectionMoneyRules.STEP, c))
+                .forEach(c -> codes.add(c.subject().name()));
+        return java.util.Collections.unmodifiableSortedSet(codes);
+    }
+
     static void apply(CompileContext ctx, List<String> aidCountries) {
-        americanDefence(ctx);
-        LocalDate sovietFounded = ctx.sectionsPlaced.get(SOVIET);
-        // A held-out claim is missing from the catalog: the rules book what the rest of the record gives.
-        Claim usd = ctx.catalog.find(USD_1923).orElse(null);
-        Claim frf = ctx.catalog.find(FRF_1923).orElse(null);
-        Claim xrg = ctx.catalog.find(XRG_TO_JULY_1924).orElse(null);
-        if (sovietFounded == null) {
-            for (Claim c : java.util.stream.Stream.of(usd, frf, xrg).filter(java.util.Objects::nonNull).toList()) {
-                ctx.omit(c, "the Soviet section is not founded in this scenario, so it cannot send aid");
+        donations(ctx);
+        Map<String, List<Claim>> bySection = new LinkedHashMap<>();
+        ctx.catalog.byKind(org.mopr.ledger.catalog.ClaimKind.MONEY).stream()
+                .filter(c -> c.inScope() && ctx.rules.books(AID, c))
+                .forEach(c -> bySection.computeIfAbsent(c.subject().name(), k -> new ArrayList<>()).add(c));
+        bySection.forEach((code, claims) -> aid(ctx, code, claims, aidCountries));
+    }
+
+    private static void aid(CompileContext ctx, String code, List<Claim> claims, List<String> aidCountries) {
+        if (ctx.sectionsPlaced.get(code) == null) {
+            for (Claim c : claims) {
+                ctx.omit(c, "the " + sectionName(ctx, c, code) + " section is not founded in this scenario, so it cannot send aid");
             }
             return;
         }
-        if (usd != null) {
-            spread(ctx, usd.money(), usd, aidCountries, Map.of(), USD_1923, COLLECTIONS_FROM);
+        // A held-out claim is missing from the catalog: the rules book what the rest of the record gives.
+        List<String> begin = collectionsBegin(ctx, code).map(Claim::id).stream().toList();
+        for (Claim c : claims) {
+            if (c.includes().isEmpty()) {
+                spread(ctx, code, c.money(), c, aidCountries, Map.of(), ids(List.of(c.id()), begin));
+            }
         }
-        if (frf != null) {
-            spread(ctx, frf.money(), frf, aidCountries, Map.of(), FRF_1923, COLLECTIONS_FROM);
+        for (Claim total : claims) {
+            if (!total.includes().isEmpty()) {
+                remainder(ctx, code, total, aidCountries, begin);
+            }
         }
-        if (xrg == null) {
-            return;
+    }
+
+    /** Books what a total holds beyond the sums it includes, each converted by the scenario's rate. */
+    private static void remainder(CompileContext ctx, String code, Claim total, List<String> aidCountries,
+                                  List<String> begin) {
+        String to = total.money().currency().code();
+        List<Claim> parts = total.includes().stream().map(id -> ctx.catalog.find(id).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+        List<Settings.RateRow> rates = new ArrayList<>();
+        for (Claim part : parts) {
+            Settings.RateRow rate = rate(ctx, part, to);
+            if (rate == null) {
+                String pairs = String.join(" and ", parts.stream().map(p -> p.money().currency().code() + "->" + to)
+                        .distinct().toList());
+                ctx.omit(total, "the " + to + " total includes " + String.join(", ", total.includes()) + "; without "
+                        + pairs + " rates in the scenario its own part cannot be separated, and counting it whole"
+                        + " would count twice");
+                return;
+            }
+            rates.add(rate);
         }
-        Settings.RateRow usdRate = rate(ctx, "USD");
-        Settings.RateRow frfRate = rate(ctx, "FRF");
-        if (usd != null && usdRate == null || frf != null && frfRate == null) {
-            ctx.omit(xrg, "the gold-ruble total includes the 1923 dollars and francs; without USD->XRG and FRF->XRG"
-                    + " rates in the scenario its own part cannot be separated, and counting it whole would count twice");
-            return;
+        long included = 0;
+        StringBuilder derived = new StringBuilder(total.money().toString());
+        for (int i = 0; i < parts.size(); i++) {
+            included += convert(parts.get(i).money(), rates.get(i));
+            derived.append(" - ").append(parts.get(i).money()).append(" x ").append(rates.get(i).numerator())
+                    .append("/").append(rates.get(i).denominator());
         }
-        long usdInKopecks = usd == null ? 0 : convert(usd.money(), usdRate);
-        long frfInKopecks = frf == null ? 0 : convert(frf.money(), frfRate);
-        long remainder = xrg.money().minor() - usdInKopecks - frfInKopecks;
+        long remainder = total.money().minor() - included;
         if (remainder < 0) {
-            // Not a compile error: the reconciliation's check x.dollars-and-francs-within-gold-rubles reports it as a
-            // line, with the highest dollar rate the total allows.
-            ctx.omit(xrg, "with these rates the 1923 dollars and francs are worth more than the 440,000 gold rubles"
-                    + " they are part of (" + Money.of(usdInKopecks + frfInKopecks, "XRG") + "): nothing is left to spread");
+            // Not a compile error: a cross-check of the catalog reports it as a line, with the rate the total allows.
+            ctx.omit(total, "with these rates the sums it includes (" + String.join(", ", total.includes())
+                    + ") are worth more than the " + total.money() + " they are part of ("
+                    + Money.of(included, to) + "): nothing is left to spread");
             return;
         }
         Map<String, String> derivation = new LinkedHashMap<>();
-        derivation.put("derived", xrg.money() + (usd == null ? "" : " - " + usd.money() + " x " + usdRate.numerator() + "/"
-                + usdRate.denominator()) + (frf == null ? "" : " - " + frf.money() + " x " + frfRate.numerator() + "/"
-                + frfRate.denominator()) + " = " + Money.of(remainder, "XRG"));
-        derivation.put("rates", (usdRate == null ? "" : describe(usdRate)) + "; " + (frfRate == null ? "" : describe(frfRate)));
-        List<String> parts = new ArrayList<>(List.of(XRG_TO_JULY_1924));
-        if (usd != null) {
-            parts.add(USD_1923);
-        }
-        if (frf != null) {
-            parts.add(FRF_1923);
-        }
-        parts.add(COLLECTIONS_FROM);
-        spread(ctx, Money.of(remainder, "XRG"), xrg, aidCountries, derivation, parts.toArray(String[]::new));
+        derivation.put("derived", derived + " = " + Money.of(remainder, to));
+        derivation.put("rates", String.join("; ", rates.stream().map(MoneyRules::describe).toList()));
+        List<String> cited = new ArrayList<>(List.of(total.id()));
+        parts.forEach(p -> cited.add(p.id()));
+        spread(ctx, code, Money.of(remainder, to), total, aidCountries, derivation, ids(cited, begin));
     }
 
     /**
-     * The 1923 American collection for the Michigan defendants. The affiliates table founds the US section in
-     * 1925, so in the historical record there is no section to book it to; a scenario that founds the section
-     * earlier (us-founded-1921) books it as a donation for legal defence.
+     * A collection documented for a country (the 1923 American collection for the Michigan defendants) is a
+     * donation to its section. Where the scenario has no section to book it to (the affiliates table founds the US
+     * section in 1925), it is set aside with the reason; a scenario that founds the section earlier books it.
      */
-    private static void americanDefence(CompileContext ctx) {
-        Claim claim = ctx.catalog.find(US_1923).orElse(null);
-        if (claim == null) {
-            return;
+    private static void donations(CompileContext ctx) {
+        for (Claim claim : ctx.catalog.byKind(org.mopr.ledger.catalog.ClaimKind.MONEY)) {
+            org.mopr.ledger.catalog.CompileRules.Rule rule = ctx.rules.rule(DONATION, claim).orElse(null);
+            if (rule != null && claim.inScope()) {
+                donation(ctx, claim, rule);
+            }
         }
-        LocalDate founded = ctx.sectionsPlaced.get("US");
+    }
+
+    private static void donation(CompileContext ctx, Claim claim, org.mopr.ledger.catalog.CompileRules.Rule rule) {
+        String code = claim.subject().name();
+        LocalDate founded = ctx.sectionsPlaced.get(code);
         LocalDate day = ctx.place(claim.date(), claim.id());
         if (founded == null || day == null || founded.isAfter(claim.date().latest())) {
-            ctx.omit(claim, "the affiliates table founds the US section in 1925"
+            String row = ctx.catalog.section(code).flatMap(s -> ctx.catalog.find(s.claimId())).map(Claim::dateText)
+                    .orElse("no year");
+            String note = rule.parameter("unbooked");
+            ctx.omit(claim, "the affiliates table founds the " + code + " section in " + row
                     + (founded == null ? "" : " (placed " + founded + ")")
-                    + ": a 1923 collection has no section to be booked to (the what-if us-founded-1921 books it)");
+                    + ": a " + claim.dateText() + " collection has no section to be booked to"
+                    + (note == null ? "" : " (" + note + ")"));
             return;
         }
         LocalDate on = day.isBefore(founded) ? founded : day;
-        if (!ctx.active("US", on)) {
-            ctx.omit(claim, "the US section is banned by " + on + " in this scenario: the 1923 collection is not booked");
+        if (!ctx.active(code, on)) {
+            ctx.omit(claim, "the " + code + " section is banned by " + on + " in this scenario: the "
+                    + claim.dateText() + " collection is not booked");
             return;
         }
-        BigDecimal factor = factor(ctx, "US");
+        BigDecimal factor = factor(ctx, code);
         Money amount = new Money(BigDecimal.valueOf(claim.money().minor()).multiply(factor)
                 .setScale(0, RoundingMode.HALF_UP).longValueExact(), claim.money().currency());
         if (!amount.isPositive()) {
-            ctx.omit(claim, "the dues factor of the US section leaves nothing of the 1923 collection");
+            ctx.omit(claim, "the dues factor of the " + code + " section leaves nothing of the " + claim.dateText()
+                    + " collection");
             return;
         }
+        String donor = rule.parameter("donor") != null ? rule.parameter("donor") : claim.statement();
         Provenance provenance = ctx.documented(claim.date(), claim.id());
         ctx.use(claim.id());
-        ctx.plan.add(on, Plan.Stage.INCOME, run -> new org.mopr.ledger.section.ReceiveDonation(new SectionId(run, "US"),
-                on, "American workers, for the defence of the Michigan delegates", amount, provenance));
+        ctx.plan.add(on, Plan.Stage.INCOME, run -> new org.mopr.ledger.section.ReceiveDonation(new SectionId(run, code),
+                on, donor, amount, provenance));
     }
 
-    private static void spread(CompileContext ctx, Money documented, Claim claim, List<String> countries,
+    private static String[] ids(List<String> first, List<String> then) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all.toArray(String[]::new);
+    }
+
+    /** How the rule calls the section in its reasons ("Soviet"), or its code. */
+    private static String sectionName(CompileContext ctx, Claim claim, String code) {
+        String name = ctx.rules.ruleFor(claim).map(r -> r.parameter("section")).orElse(null);
+        return name == null ? code : name;
+    }
+
+    private static void spread(CompileContext ctx, String code, Money documented, Claim claim, List<String> countries,
                                Map<String, String> derivation, String... claims) {
-        List<LocalDate> days = months(ctx, claim);
+        org.mopr.ledger.catalog.CompileRules.Rule rule = ctx.rules.rule(AID, claim).orElseThrow();
+        List<LocalDate> days = months(ctx, code, claim);
         if (days.isEmpty()) {
             ctx.omit(claim, "no month of " + claim.dateText() + " falls after the central fund opened");
             return;
         }
-        Settings.AllocationRule months = ctx.settings.allocation("aid-months");
-        BigDecimal factor = factor(ctx, SOVIET);
+        String model = rule.parameter("months") == null ? "aid-months" : rule.parameter("months");
+        Settings.AllocationRule months = ctx.settings.allocation(model);
+        BigDecimal factor = factor(ctx, code);
         long total = BigDecimal.valueOf(documented.minor()).multiply(factor).setScale(0, RoundingMode.HALF_UP).longValueExact();
         long[] shares = LargestRemainder.split(total, months.model().weights(days.size(), months.sigma(),
                 ctx.subSeed(claim.id() + "/months")));
@@ -159,11 +207,12 @@ final class MoneyRules {
         if (factor.compareTo(BigDecimal.ONE) != 0) {
             parameters.put("duesFactor", factor.toPlainString());
         }
-        Provenance collected = ctx.simulated("aid-months", with(parameters, "rule",
-                "the Soviet section collected from its members what it sent"), claims);
-        Provenance moved = ctx.simulated("aid-months", parameters, claims);
+        Provenance collected = ctx.simulated(model, with(parameters, "rule",
+                "the " + sectionName(ctx, claim, code) + " section collected from its members what it sent"), claims);
+        Provenance moved = ctx.simulated(model, parameters, claims);
         ctx.use(claims);
-        LocalDate banned = ctx.bannedFrom(SOVIET).orElse(null);
+        String from = rule.parameter("collectedFrom") == null ? "members of section " + code : rule.parameter("collectedFrom");
+        LocalDate banned = ctx.bannedFrom(code).orElse(null);
         if (banned != null) {
             parameters.put("banned", "from " + banned + ": nothing is collected or sent from then on");
         }
@@ -175,25 +224,25 @@ final class MoneyRules {
             LocalDate day = days.get(m);
             Money amount = new Money(shares[m], documented.currency());
             if (ctx.settings.granularity() == Settings.Granularity.MEMBER_MONTH) {
-                ctx.collections.add(new CompileContext.Collection(SOVIET, day, amount, collected));
+                ctx.collections.add(new CompileContext.Collection(code, day, amount, collected));
             } else {
-                ctx.plan.add(day, Plan.Stage.INCOME, run -> new CollectDues(new SectionId(run, SOVIET),
-                        List.of(new DuesLine(day, "members of the Soviet section", amount)), collected));
+                ctx.plan.add(day, Plan.Stage.INCOME, run -> new CollectDues(new SectionId(run, code),
+                        List.of(new DuesLine(day, from, amount)), collected));
             }
-            ctx.plan.add(day, Plan.Stage.TRANSFER, run -> new RemitToFund(new SectionId(run, SOVIET), day,
+            ctx.plan.add(day, Plan.Stage.TRANSFER, run -> new RemitToFund(new SectionId(run, code), day,
                     FundId.central(run), amount, false, moved));
             ctx.plan.add(day, Plan.Stage.TRANSFER, run -> new ReceiveRemittance(FundId.central(run), day,
-                    new SectionId(run, SOVIET), amount, moved));
+                    new SectionId(run, code), amount, moved));
             AidRules.toCountries(ctx, day, amount, countries, claim.id() + "/" + m, claims);
         }
     }
 
     /** The 10th of every month of the claim's period that falls on or after the fund's opening and the section's founding. */
-    private static List<LocalDate> months(CompileContext ctx, Claim claim) {
+    static List<LocalDate> months(CompileContext ctx, String code, Claim claim) {
         LocalDate from = claim.date().earliest() != null ? claim.date().earliest() : ctx.settings.windowFrom();
         LocalDate to = claim.date().latest() != null ? claim.date().latest() : ctx.settings.windowTo();
-        LocalDate earliestDay = ctx.fundOpened.isAfter(ctx.sectionsPlaced.get(SOVIET)) ? ctx.fundOpened : ctx.sectionsPlaced.get(SOVIET);
-        LocalDate collectionsFrom = collectionsFrom(ctx);
+        LocalDate earliestDay = ctx.fundOpened.isAfter(ctx.sectionsPlaced.get(code)) ? ctx.fundOpened : ctx.sectionsPlaced.get(code);
+        LocalDate collectionsFrom = collectionsBegin(ctx, code).map(c -> c.date().earliest()).orElse(null);
         if (collectionsFrom != null && collectionsFrom.isAfter(earliestDay)) {
             earliestDay = collectionsFrom;
         }
@@ -211,22 +260,29 @@ final class MoneyRules {
     }
 
     /**
-     * The first day of "the beginning of 1923": a beginning is where collections start, whatever the scenario's
-     * placement policy does with other imprecise dates (SCENARIOS.md).
+     * The claim that says when a section's collections began ("the beginning of 1923" for the Soviet section): a
+     * beginning is where collections start, so its first day counts, whatever the scenario's placement policy does
+     * with other imprecise dates (SCENARIOS.md).
      */
-    static LocalDate collectionsFrom(CompileContext ctx) {
-        return ctx.catalog.find(COLLECTIONS_FROM).map(c -> c.date().earliest()).orElse(null);
+    static java.util.Optional<Claim> collectionsBegin(CompileContext ctx, String code) {
+        return ctx.catalog.byKind(org.mopr.ledger.catalog.ClaimKind.DATE).stream()
+                .filter(c -> c.inScope() && code.equals(c.subject().name()) && ctx.rules.books(COLLECTIONS_BEGIN, c))
+                .findFirst();
     }
 
-    private static BigDecimal factor(CompileContext ctx, String section) {
+    static BigDecimal factor(CompileContext ctx, String section) {
         return ctx.settings.duesFactors().stream().filter(f -> f.section().equals(section))
                 .map(Settings.DuesFactorRow::factor).reduce(BigDecimal.ONE, BigDecimal::multiply);
     }
 
-    private static Settings.RateRow rate(CompileContext ctx, String from) {
-        LocalDate mid1923 = LocalDate.of(1923, 7, 1);
-        return ctx.settings.rates().stream().filter(r -> r.from().equals(from) && r.to().equals("XRG")
-                && !r.validFrom().isAfter(mid1923) && !r.validTo().isBefore(mid1923)).findFirst().orElse(null);
+    /** The scenario's rate from the included sum's currency, valid in the middle of that sum's period. */
+    private static Settings.RateRow rate(CompileContext ctx, Claim part, String to) {
+        String from = part.money().currency().code();
+        LocalDate first = part.date().earliest() != null ? part.date().earliest() : ctx.settings.windowFrom();
+        LocalDate last = part.date().latest() != null ? part.date().latest() : ctx.settings.windowTo();
+        LocalDate middle = first.plusDays(java.time.temporal.ChronoUnit.DAYS.between(first, last) / 2);
+        return ctx.settings.rates().stream().filter(r -> r.from().equals(from) && r.to().equals(to)
+                && !r.validFrom().isAfter(middle) && !r.validTo().isBefore(middle)).findFirst().orElse(null);
     }
 
     /** Both currencies have two minor digits, so minor units convert by the rate alone, rounded half up. */

@@ -36,7 +36,7 @@ final class RecordRules {
 
     static void goods(CompileContext ctx) {
         for (Claim c : ctx.catalog.byKind(ClaimKind.GOODS)) {
-            if (!c.inScope() || c.scope().type() != Scope.Type.SECTION) {
+            if (!c.inScope() || c.scope().type() != Scope.Type.SECTION || !ctx.rules.books("goods-donation", c)) {
                 continue;
             }
             String code = c.scope().section();

@@ -36,6 +36,11 @@ public final class ScenarioCompiler {
         if (seedOverride != null) {
             settings = withSeed(settings, seedOverride);
         }
+        // A rule for one named subject that books nothing is a typo in the rules, not a quiet no-op.
+        List<String> idle = org.mopr.ledger.catalog.CompileRules.historical().unused(catalog);
+        if (!idle.isEmpty()) {
+            throw new DomainException(idle.get(0));
+        }
         for (String id : settings.holdOut()) {
             if (catalog.find(id).isEmpty()) {
                 throw source.errorAt("holdOut names unknown claim '" + id + "'", id, "holdOut");
@@ -54,6 +59,7 @@ public final class ScenarioCompiler {
             catalog = catalog.without(gone);
         }
         checkAgainstCatalog(settings, source, catalog);
+        requireSources(source, catalog);
         CompileContext ctx = new CompileContext(settings, catalog, source);
         OrganisationRules.apply(ctx);
         RecordRules.rates(ctx);
@@ -64,6 +70,7 @@ public final class ScenarioCompiler {
         RecordRules.goods(ctx);
         List<String> countries = AidRules.patronizedCountries(ctx);
         MoneyRules.apply(ctx, countries);
+        SectionMoneyRules.apply(ctx);
         setAside(ctx);
         if (settings.granularity() == Settings.Granularity.MEMBER_MONTH) {
             return MemberDuesRules.compile(ctx);
@@ -98,13 +105,26 @@ public final class ScenarioCompiler {
         }
         s.bans().forEach(b -> requireSection(catalog, source, b.section()));
         s.duesFactors().forEach(d -> requireSection(catalog, source, d.section()));
+        java.util.SortedSet<String> collecting = MoneyRules.collectingSections(catalog);
         for (Settings.DuesFactorRow d : s.duesFactors()) {
-            if (!MoneyRules.COLLECTING_SECTIONS.contains(d.section())) {
+            if (!collecting.contains(d.section())) {
                 throw source.errorAt("dues factor of " + d.section() + " has nothing to scale: the sources document"
-                        + " collections only for " + MoneyRules.COLLECTING_SECTIONS, "section: " + d.section(), d.section());
+                        + " collections only for " + collecting, "section: " + d.section(), d.section());
             }
         }
         s.foundingDates().forEach(f -> requireSection(catalog, source, f.section()));
+    }
+
+    /** A scenario that names source folders runs only on a catalog that holds them. */
+    private static void requireSources(ScenarioSource source, Catalog catalog) {
+        for (java.nio.file.Path folder : org.mopr.ledger.simulation.scenario.ScenarioSources.folders(source)) {
+            for (String text : org.mopr.ledger.simulation.scenario.ScenarioSources.texts(folder)) {
+                if (!catalog.countBySource().containsKey(text)) {
+                    throw source.errorAt("sources: " + folder + " is not in the loaded catalog (" + text + " is missing):"
+                            + " load it with --sources " + folder + " or mopr.sources", "sources:");
+                }
+            }
+        }
     }
 
     private static void requireSection(Catalog catalog, ScenarioSource source, String code) {

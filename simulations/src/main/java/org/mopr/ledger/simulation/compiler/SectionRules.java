@@ -86,7 +86,7 @@ final class SectionRules {
             ctx.sectionsPlaced.put(section.code(), on);
             String name = section.groupName() != null ? section.groupName() : "MOPR section in " + section.country();
             ctx.plan.add(on, Plan.Stage.SECTION, run -> new FoundSection(new SectionId(run, section.code()), name,
-                    date, on, OrganisationRules.CURRENCIES, provenance));
+                    date, on, SectionMoneyRules.currencies(ctx, section.code()), provenance));
         }
         for (Scenario.Ban ban : ctx.settings.bans()) {
             LocalDate founded = ctx.sectionsPlaced.get(ban.section());

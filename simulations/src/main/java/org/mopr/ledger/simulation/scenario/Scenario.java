@@ -19,6 +19,8 @@ import java.util.Map;
  * @param members       member-level knobs, only for member-month granularity
  * @param holdOut       claim ids compiled as if the catalog lacked them, so the reconciliation can check each
  *                      against what the rest of the record gives
+ * @param sources       folders of sources ({@code <name>.txt} with {@code <name>.yaml}) the run adds to the shipped
+ *                      five, relative to the scenario file's folder
  */
 public record Scenario(
         String name,
@@ -32,7 +34,8 @@ public record Scenario(
         List<Rate> rates,
         List<Override> overrides,
         Members members,
-        @JsonProperty("holdOut") List<String> holdOut) {
+        @JsonProperty("holdOut") List<String> holdOut,
+        List<String> sources) {
 
     public record Window(LocalDate from, LocalDate to) {
     }

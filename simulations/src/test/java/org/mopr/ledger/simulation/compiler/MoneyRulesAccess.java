@@ -2,7 +2,7 @@ package org.mopr.ledger.simulation.compiler;
 
 /** Lets tests in other packages quote the set the compiler names in its message. */
 public final class MoneyRulesAccess {
-    public static final String COLLECTING = MoneyRules.COLLECTING_SECTIONS.toString();
+    public static final String COLLECTING = MoneyRules.collectingSections(org.mopr.ledger.catalog.Catalog.loadHistorical()).toString();
 
     private MoneyRulesAccess() {
     }

@@ -52,7 +52,7 @@ class ScenarioValidationTest {
     @Test
     void anUnknownKeyNamesTheFileTheLineAndTheKeysThatWouldDo() {
         refused(BASE + "datePlacment: start\n", FILE + ":7: unknown key 'datePlacment'; known keys here: allocations, "
-                + "catalog, datePlacement, description, granularity, holdOut, members, name, overrides, rates, seed, window");
+                + "catalog, datePlacement, description, granularity, holdOut, members, name, overrides, rates, seed, sources, window");
     }
 
     @Test
@@ -61,7 +61,7 @@ class ScenarioValidationTest {
         // not the next key's and not a comment that mentions it.
         refused(BASE.replace("seed: 7\n", "seed: 7\n# datePlacment: a typo below\ndatePlacment: start\n"),
                 FILE + ":5: unknown key 'datePlacment'; known keys here: allocations, catalog, datePlacement, "
-                        + "description, granularity, holdOut, members, name, overrides, rates, seed, window");
+                        + "description, granularity, holdOut, members, name, overrides, rates, seed, sources, window");
     }
 
     @Test
@@ -246,7 +246,7 @@ class ScenarioValidationTest {
                 FILE + ":5: rate USD->XRG: 'two' is not a decimal number (write it in quotes, e.g. \"1.5\")");
         refused(BASE.replace("\"1.9434\"", "\"-1\""), FILE + ":5: rate USD->XRG must be positive, got -1");
         refused(BASE.replace("to: XRG, rate: \"1.9434\"", "to: XAU, rate: \"1.9434\""),
-                FILE + ":5: unknown currency 'XAU': known are [CHF, DEM, FRF, GBP, RUB, USD, XRG]");
+                FILE + ":5: unknown currency 'XAU': known are [BGL, CHF, CZK, DEM, FRF, GBP, ITL, NLG, PLZ, RUB, SEK, USD, XCH, XRG]");
         refused(BASE.replace("rate: \"1.9434\", ", ""), FILE + ":4: a rate USD->XRG needs 'rate', e.g. rate: \"1.9434\"");
     }
 
