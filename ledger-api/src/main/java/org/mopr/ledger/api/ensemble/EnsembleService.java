@@ -110,27 +110,35 @@ public class EnsembleService {
         boolean conserved = true;
         long began = System.nanoTime();
         long events = 0;
+        long[] phases = new long[3];
         try {
             for (int i = 0; i < n; i++) {
                 if (stop.getAsBoolean()) {
                     throw new DomainException("stopped by the user");
                 }
                 int member = i;
+                long started = System.nanoTime();
                 CompiledScenario compiled = ScenarioCompiler.compile(c.source(), c.request().seed(), catalog, List.of(),
                         s -> MemberSettings.member(s, c.vary(), c.seed(), member));
                 RunId runId = RunId.of(id + "-m" + (i + 1));
                 RunPlan plan = new RunPlan(id, compiled.settings().seed(), c.source().text(), compiled.expectedCommands(),
                         compiled.commands());
+                long t0 = System.nanoTime();
                 RunSummary summary = runner.runAs(plan, runId, quiet);
+                long t1 = System.nanoTime();
                 figures.add(i, MemberFigures.fold(compiled.commands().apply(runId)));
                 boolean memberConserved = shares.add(reconciler.reconcile(
                         new FoldedRunFacts(runId.value(), compiled.commands().apply(runId))));
+                long t2 = System.nanoTime();
+                phases[0] += t0 - started;
+                phases[1] += t1 - t0;
+                phases[2] += t2 - t1;
                 conserved &= memberConserved;
                 store.member(id, new EnsembleStore.MemberRow(i + 1, runId.value(), compiled.settings().seed(),
                         summary.events(), summary.fingerprint(), memberConserved));
                 done++;
                 events += summary.events();
-                progress(out, id, done, n, events, began);
+                progress(out, id, done, n, events, began, phases);
             }
         } catch (RuntimeException e) {
             finish(id, figures, done, shares, conserved, e.getMessage() == null ? e.toString() : e.getMessage());
@@ -156,12 +164,14 @@ public class EnsembleService {
     }
 
     /** One line per member: the whole ensemble's bar, events per second and the time left. */
-    private static void progress(PrintStream out, String id, int done, int n, long events, long began) {
+    private static void progress(PrintStream out, String id, int done, int n, long events, long began, long[] phases) {
         double seconds = (System.nanoTime() - began) / 1e9;
         double left = seconds / done * (n - done);
         int filled = 30 * done / n;
-        out.printf(Locale.ROOT, "ensemble %s [%s%s] member %d/%d done, %,d events, %.0f events/s, about %.0f s left%n",
-                id, "#".repeat(filled), " ".repeat(30 - filled), done, n, events, events / Math.max(seconds, 1e-9), left);
+        out.printf(Locale.ROOT, "ensemble %s [%s%s] member %d/%d done, %,d events, %.0f events/s, about %.0f s left"
+                        + " (compile %.1f s, store %.1f s, fold and reconcile %.1f s)%n",
+                id, "#".repeat(filled), " ".repeat(30 - filled), done, n, events, events / Math.max(seconds, 1e-9), left,
+                phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9);
         out.flush();
     }
 
