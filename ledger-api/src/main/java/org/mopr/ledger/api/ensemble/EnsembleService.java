@@ -114,7 +114,7 @@ public class EnsembleService {
         try {
             for (int i = 0; i < n; i++) {
                 if (stop.getAsBoolean()) {
-                    throw new DomainException("stopped by the user");
+                    throw new Stopped();
                 }
                 int member = i;
                 long started = System.nanoTime();
@@ -140,6 +140,10 @@ public class EnsembleService {
                 events += summary.events();
                 progress(out, id, done, n, events, began, phases);
             }
+        } catch (Stopped e) {
+            finish(id, figures, done, shares, conserved, e.getMessage());
+            throw new DomainException("ensemble " + id + " stopped after " + done + " of " + n + " members: it is FAILED,"
+                    + " with the members done kept and banded ('GET /api/ensembles/" + id + "' lists them)");
         } catch (RuntimeException e) {
             finish(id, figures, done, shares, conserved, e.getMessage() == null ? e.toString() : e.getMessage());
             throw e;
@@ -184,5 +188,12 @@ public class EnsembleService {
         }
         return EnsembleComparison.compare(store.memberValues(a, figure == null ? "" : figure),
                 store.memberValues(b, figure == null ? "" : figure));
+    }
+
+    /** Asked to stop between members: not an error of the ensemble's own. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped by the user", null, false, false);
+        }
     }
 }
