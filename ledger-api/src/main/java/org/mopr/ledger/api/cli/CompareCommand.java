@@ -39,6 +39,10 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--figure", paramLabel = "PREFIX", description = "For two ensembles: only figures under this "
+            + "prefix (aid, aid/IT, membership/ALL, ...).")
+    String figure;
+
     @Spec
     CommandSpec spec;
 
@@ -48,6 +52,11 @@ public class CompareCommand implements Callable<Integer> {
             throw new DomainException("unknown format '" + format + "': use text or json");
         }
         try (ConfigurableApplicationContext context = SpringRunner.start(false, db, sources.properties(Map.of()))) {
+            org.mopr.ledger.api.ensemble.EnsembleService ensembles = context.getBean(
+                    org.mopr.ledger.api.ensemble.EnsembleService.class);
+            if (ensembles.store().find(runA).isPresent() && ensembles.store().find(runB).isPresent()) {
+                return compareEnsembles(ensembles);
+            }
             JdbcRunRegistry runs = context.getBean(JdbcRunRegistry.class);
             for (String run : new String[]{runA, runB}) {
                 if (runs.find(RunId.of(run)).isEmpty()) {
@@ -70,6 +79,22 @@ public class CompareCommand implements Callable<Integer> {
                     + " -> " + r.statusB() + (java.util.Objects.equals(r.actualA(), r.actualB()) ? ""
                     : " (actual " + r.actualA() + " -> " + r.actualB() + ")")));
         }
+        return 0;
+    }
+
+    /** Two ensembles: per figure the band of b - a member by member, and whether b's p50 leaves a's p5..p95. */
+    private int compareEnsembles(org.mopr.ledger.api.ensemble.EnsembleService ensembles) throws Exception {
+        var diff = ensembles.compare(runA, runB, figure);
+        if (format.equals("json")) {
+            System.out.println(LedgerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(diff));
+            return 0;
+        }
+        long outside = diff.stream().filter(d -> d.outsideBaseBand()).count();
+        System.out.println("compare ensembles " + runA + " (a) with " + runB + " (b): " + diff.size() + " figures, " + outside
+                + " where b's p50 lies outside a's p5..p95 (an effect beyond the base's own spread)");
+        diff.stream().filter(d -> d.outsideBaseBand()).forEach(d -> System.out.println("  " + d.figure() + ": a p5..p95 "
+                + d.base().p5() + ".." + d.base().p95() + ", b p50 " + d.other().p50() + ", b - a p5/p50/p95 "
+                + d.difference().p5() + "/" + d.difference().p50() + "/" + d.difference().p95()));
         return 0;
     }
 }

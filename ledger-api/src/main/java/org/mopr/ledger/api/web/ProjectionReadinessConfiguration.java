@@ -21,6 +21,7 @@ public class ProjectionReadinessConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ProjectionReadinessInterceptor(readiness, runs))
                 .addPathPatterns("/api/**")
-                .excludePathPatterns("/api/runs", "/api/runs/**", "/api/catalog", "/api/catalog/**");
+                .excludePathPatterns("/api/runs", "/api/runs/**", "/api/catalog", "/api/catalog/**", "/api/ensembles",
+                        "/api/ensembles/**");
     }
 }

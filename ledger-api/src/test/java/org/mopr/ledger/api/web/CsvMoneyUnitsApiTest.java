@@ -74,7 +74,7 @@ class CsvMoneyUnitsApiTest {
     }
 
     /** RFC 4180 as LedgerCsv writes it: quoted cells may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> read(String text) {
+    public static List<List<String>> read(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -31,6 +31,15 @@ public final class ScenarioCompiler {
      */
     public static CompiledScenario compile(ScenarioSource source, Long seedOverride, Catalog catalog,
                                            List<String> extraHoldOut) {
+        return compile(source, seedOverride, catalog, extraHoldOut, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Compiles with the validated settings changed by {@code vary} first: an ensemble's member is the scenario with
+     * another seed, placement or rate drawn, checked by the same rules as any scenario.
+     */
+    public static CompiledScenario compile(ScenarioSource source, Long seedOverride, Catalog catalog,
+                                           List<String> extraHoldOut, java.util.function.UnaryOperator<Settings> vary) {
         Scenario scenario = ScenarioReader.parse(source);
         Settings settings = ScenarioValidator.validate(scenario, source);
         if (seedOverride != null) {
@@ -41,6 +50,7 @@ public final class ScenarioCompiler {
         if (!idle.isEmpty()) {
             throw new DomainException(idle.get(0));
         }
+        settings = vary.apply(settings);
         for (String id : settings.holdOut()) {
             if (catalog.find(id).isEmpty()) {
                 throw source.errorAt("holdOut names unknown claim '" + id + "'", id, "holdOut");

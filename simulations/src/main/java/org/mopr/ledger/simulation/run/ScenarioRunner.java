@@ -66,6 +66,18 @@ public final class ScenarioRunner {
         }
         RunId runId = nextId(plan.scenario(), plan.seed(), earlier.size());
         out.println(start.equals("fresh") ? "run " + runId + ": starting" : "run " + runId + ": " + start);
+        return execute(plan, runId, start, out, registered);
+    }
+
+    /**
+     * Runs a plan under an id the caller chose (an ensemble's member), registered under {@code plan.scenario()};
+     * the caller makes sure the id is new.
+     */
+    public RunSummary runAs(RunPlan plan, RunId runId, PrintStream out) {
+        return execute(plan, runId, "fresh", out, id -> { });
+    }
+
+    private RunSummary execute(RunPlan plan, RunId runId, String start, PrintStream out, Consumer<RunId> registered) {
         registry.started(runId, plan.scenario(), plan.seed(), plan.scenarioText());
         registered.accept(runId);
 

@@ -48,10 +48,12 @@ public record Scenario(
     }
 
     /**
-     * One dated rate: 1 {@code from} = {@code rate} {@code to}, a decimal string kept exact.
+     * One dated rate: 1 {@code from} = {@code rate} {@code to}, a decimal string kept exact. {@code range}
+     * ("1.90..2.05") declares what the rate may be besides the point a single run uses; an ensemble varying rates
+     * draws each member's rate uniformly within it.
      */
     public record Rate(String table, String from, String to, LocalDate validFrom, LocalDate validTo, String rate,
-                       String citation, Boolean assumption) {
+                       String range, String citation, Boolean assumption) {
     }
 
     /** Exactly one of the fields is set: the what-if it asks. */

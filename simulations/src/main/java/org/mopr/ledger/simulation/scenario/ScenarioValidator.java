@@ -179,8 +179,27 @@ public final class ScenarioValidator {
         require(scale <= 12, src, where, "rate " + r.rate() + " has more than 12 decimal places");
         long numerator = stripped.movePointRight(scale).longValueExact();
         long denominator = BigDecimal.TEN.pow(scale).longValueExact();
+        BigDecimal[] range = r.range() == null ? new BigDecimal[2] : range(r, value, src);
         return new Settings.RateRow(r.table() == null ? "default" : r.table(), r.from(), r.to(), validFrom, validTo,
-                numerator, denominator, cited ? r.citation() : null, assumed);
+                numerator, denominator, cited ? r.citation() : null, assumed, range[0], range[1]);
+    }
+
+    /** "low..high", positive, low first, holding the rate a single run uses. */
+    private static BigDecimal[] range(Scenario.Rate r, BigDecimal value, ScenarioSource src) {
+        String what = "rate range " + r.from() + "->" + r.to();
+        String where = src.lineOf("range: \"" + r.range() + "\"") > 0 ? "range: \"" + r.range() + "\"" : "range: " + r.range();
+        String[] bounds = r.range().split("\\.\\.", -1);
+        require(bounds.length == 2, src, where, what + " '" + r.range() + "' must be written low..high, e.g. \"1.90..2.05\"");
+        BigDecimal low = decimal(bounds[0], src, where, what);
+        BigDecimal high = decimal(bounds[1], src, where, what);
+        require(low.signum() > 0, src, where, what + " must be positive, got " + r.range());
+        require(low.compareTo(high) <= 0, src, where, what + " " + r.range() + " is upside down: write the lower bound first ("
+                + high.toPlainString() + ".." + low.toPlainString() + ")");
+        require(low.compareTo(value) <= 0 && value.compareTo(high) <= 0, src, where, what + " " + r.range()
+                + " does not hold the rate " + r.rate() + " itself");
+        require(Math.max(low.stripTrailingZeros().scale(), high.stripTrailingZeros().scale()) <= 12, src, where,
+                what + " " + r.range() + " has more than 12 decimal places");
+        return new BigDecimal[]{low, high};
     }
 
     private static Settings.Granularity parseGranularity(String g, ScenarioSource src) {

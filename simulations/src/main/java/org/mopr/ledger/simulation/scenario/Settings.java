@@ -24,9 +24,17 @@ public record Settings(String name, String description, String catalog, long see
     public record AllocationRule(WeightModel model, double sigma) {
     }
 
-    /** One unit of {@code from} is {@code numerator/denominator} of {@code to}. */
+    /**
+     * One unit of {@code from} is {@code numerator/denominator} of {@code to}; {@code low..high} is the range the
+     * scenario declares for it (both null when it declares none).
+     */
     public record RateRow(String table, String from, String to, LocalDate validFrom, LocalDate validTo,
-                          long numerator, long denominator, String citation, boolean assumption) {
+                          long numerator, long denominator, String citation, boolean assumption,
+                          BigDecimal low, BigDecimal high) {
+
+        public RateRow withRate(long numerator, long denominator) {
+            return new RateRow(table, from, to, validFrom, validTo, numerator, denominator, citation, assumption, low, high);
+        }
     }
 
     public record DuesFactorRow(String section, BigDecimal factor) {
