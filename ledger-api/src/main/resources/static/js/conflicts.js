@@ -89,7 +89,8 @@ const Conflicts = (() => {
         <code>${Fmt.escape(run.runId)}</code>${run.runId === base ? ", the historical reading" : ""}.
         ${rows.length ? `Figures that change against <code>${Fmt.escape(base)}</code>:` : ""}</p>
         ${rows.length ? `<ul class="changes">${rows.join("")}</ul>` : ""}
-        <p class="how">${cards.length ? "Cards that changed are outlined above." : "No card changes at this date."}</p>`;
+        <p class="how" data-test="changed-on-page">${cards.length ? `Outlined above, what reads differently now: ${cards.map(Fmt.escape).join("; ")}.`
+          : "Nothing shown at this date reads differently."}</p>`;
     } catch (e) {
       result.innerHTML = `<p class="problem">${Fmt.escape(e.message)}</p>`;
     }

@@ -288,20 +288,28 @@ const Page = (() => {
     await draw();
   }
 
-  /** Shows another run, at the same date, and says which cards changed. */
+  /** Shows another run, at the same date, and outlines the cards and happenings that read differently. */
   async function switchRun(runId) {
-    const before = cards();
+    const before = shown();
     Api.setRun(runId);
     await load();
-    const after = cards();
-    Object.keys(after).forEach(id => $(id).classList.toggle("changed", before[id] !== after[id]));
-    return Object.keys(after).filter(id => before[id] !== after[id]);
+    const after = shown();
+    const changed = [...after.keys()].filter(el => before.get(el.dataset.key) !== after.get(el));
+    document.querySelectorAll(".figures .figure, #happenings button").forEach(el => el.classList.toggle("changed", changed.includes(el)));
+    return changed.map(el => el.textContent.replace(/\s+/g, " ").trim());
   }
 
-  function cards() {
-    const out = {};
-    document.querySelectorAll(".figures .figure").forEach(f => { out[f.id] = f.textContent.replace(/\s+/g, " "); });
-    return out;
+  /** Before a switch: text by key; after it: text by element (the happenings are drawn anew). */
+  function shown() {
+    const out = new Map();
+    const els = [...document.querySelectorAll(".figures .figure, #happenings button")];
+    els.forEach((el, i) => {
+      el.dataset.key = el.id || `happening-${i}`;
+      const text = el.textContent.replace(/\s+/g, " ").trim();
+      out.set(el.dataset.key, text);
+      out.set(el, text);
+    });
+    return { get: k => out.get(k), keys: () => els };
   }
 
   document.addEventListener("DOMContentLoaded", () => { wire(); load(); });
