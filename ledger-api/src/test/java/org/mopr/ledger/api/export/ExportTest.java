@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mopr.ledger.api.web.Http;
@@ -98,14 +99,22 @@ class ExportTest {
 
     @Test
     void the_data_package_validates_against_the_data_package_schema_and_names_the_run() throws IOException {
-        JsonSchema schema;
-        try (InputStream in = getClass().getResourceAsStream("/frictionless/data-package.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        }
         for (String format : new String[] {"csv", "parquet"}) {
             JsonNode descriptor = new ObjectMapper().readTree(dir.resolve(format).resolve(RunExporter.DESCRIPTOR).toFile());
-            Set<ValidationMessage> errors = schema.validate(descriptor);
+            String profile = descriptor.path("profile").asText();
+            assertThat(profile).as(format).isEqualTo(format.equals("csv") ? "tabular-data-package" : "data-package");
+            Set<ValidationMessage> errors = publishedProfile(profile).validate(descriptor);
             assertThat(errors).as(format).isEmpty();
+            // The profile does bite: a package without resources is refused by both.
+            JsonNode broken = descriptor.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) broken).remove("resources");
+            assertThat(publishedProfile(profile).validate(broken)).as(format + " without resources").isNotEmpty();
+            if (profile.equals("tabular-data-package")) {
+                JsonNode untyped = descriptor.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) untyped.path("resources").get(0).path("schema")
+                        .path("fields").get(0)).put("type", "money");
+                assertThat(publishedProfile(profile).validate(untyped)).as("a field type Table Schema lacks").isNotEmpty();
+            }
             assertThat(descriptor.path("run").path("fingerprint").asText())
                     .isEqualTo(Http.get("/api/runs/" + app.run()).json().path("fingerprint").asText()).isNotBlank();
             for (JsonNode resource : descriptor.path("resources")) {
@@ -114,6 +123,14 @@ class ExportTest {
         }
         try (Stream<Path> left = Files.list(dir.resolve("csv"))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+    }
+
+    /** The Frictionless profile as published (draft-04 JSON Schema), vendored unmodified under test resources. */
+    private JsonSchema publishedProfile(String profile) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/frictionless/" + profile + ".json")) {
+            assertThat(in).as("vendored profile " + profile).isNotNull();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
         }
     }
 
@@ -162,6 +179,32 @@ class ExportTest {
         try (Stream<Path> left = Files.list(out)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void a_full_disk_gives_one_line_and_leaves_no_file_behind() throws Exception {
+        Path disk = Files.createDirectories(dir.resolve("tiny-disk"));
+        // A real full disk: a 64 KB tmpfs, which the historical run's CSV tables overflow. Mounting needs root
+        // (as on CI); elsewhere the test says why it did not run.
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.toString()),
+                "mounting a 64 KB tmpfs needs root");
+        try {
+            String db = app.context.getEnvironment().getProperty("spring.datasource.url");
+            assertThat(cli("export", "--db", db, "--run", app.run(), "--format", "csv", "--out", disk.toString()))
+                    .startsWith("error: export of run " + app.run() + " to " + disk + " failed, nothing was left: ")
+                    .contains("No space left on device");
+            try (Stream<Path> left = Files.list(disk)) {
+                assertThat(left).as("neither a staging folder nor a file under its final name").isEmpty();
+            }
+        } finally {
+            assertThat(run("umount", disk.toString())).as("umount " + disk).isTrue();
+        }
+    }
+
+    private static boolean run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor() == 0;
     }
 
     @Test
