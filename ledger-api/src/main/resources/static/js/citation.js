@@ -13,7 +13,7 @@ const Citation = (() => {
       case "DERIVED":
         return `Derived from the source by a rule: ${Fmt.escape(part.rule)}.`;
       case "SIMULATED":
-        return `Spread over time by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
+        return `${/-months$/.test(part.rule || "") ? "Spread over the months" : "Split among the recipients"} by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
           ? ` (seed ${part.seed})` : ""} from the documented total below: the total is the sources', the split is a model's.`;
       case "ASSUMED":
         return `Assumed by the scenario, not stated by any source: ${Fmt.escape(part.rule)}.`;
