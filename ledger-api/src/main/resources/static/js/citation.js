@@ -5,6 +5,14 @@ const Citation = (() => {
   const panel = () => document.getElementById("citation");
   const body = () => document.getElementById("citation-body");
 
+  /** What a model did, as a class would say it: spread a total over months, estimate between counts, or split it. */
+  function modelVerb(rule) {
+    if (/-months$/.test(rule || "")) {
+      return "Spread over the months";
+    }
+    return /census/.test(rule || "") ? "Estimated between the censuses" : "Split among the recipients";
+  }
+
   /** How an event came about, in a sentence a class can follow. */
   function how(part) {
     switch (part.origin) {
@@ -13,7 +21,7 @@ const Citation = (() => {
       case "DERIVED":
         return `Derived from the source by a rule: ${Fmt.escape(part.rule)}.`;
       case "SIMULATED":
-        return `${/-months$/.test(part.rule || "") ? "Spread over the months" : "Split among the recipients"} by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
+        return `${modelVerb(part.rule)} by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
           ? ` (seed ${part.seed})` : ""} from the documented total below: the total is the sources', the split is a model's.`;
       case "ASSUMED":
         return `Assumed by the scenario, not stated by any source: ${Fmt.escape(part.rule)}.`;
