@@ -22,7 +22,8 @@ const Citation = (() => {
         return `Derived from the source by a rule: ${Fmt.escape(part.rule)}.`;
       case "SIMULATED":
         return `${modelVerb(part.rule)} by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
-          ? ` (seed ${part.seed})` : ""} from the documented total below: the total is the sources', the split is a model's.`;
+          ? ` (seed ${part.seed})` : ""}${/census/.test(part.rule || "") ? " from the counts below: the counts are the sources', the line between them a model's."
+          : " from the documented total below: the total is the sources', the split is a model's."}`;
       case "ASSUMED":
         return `Assumed by the scenario, not stated by any source: ${Fmt.escape(part.rule)}.`;
       case "CARRIED_FORWARD":
