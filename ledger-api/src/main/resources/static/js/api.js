@@ -3,11 +3,24 @@
 
 const Api = (() => {
   // Only the query string's run reaches the API: a teacher can bookmark a what-if run by its id.
-  const run = new URLSearchParams(window.location.search).get("run");
+  let run = new URLSearchParams(window.location.search).get("run");
 
-  async function get(path, params = {}) {
-    const query = new URLSearchParams();
+  /** Shows another run (a reading of a conflict): the address keeps it, so the view can be linked. */
+  function setRun(id) {
+    run = id || null;
+    const url = new URL(window.location.href);
     if (run) {
+      url.searchParams.set("run", run);
+    } else {
+      url.searchParams.delete("run");
+    }
+    window.history.replaceState(null, "", url);
+  }
+
+  /** A read of the API; `own` leaves the shown run out (lists of runs, comparisons naming their runs). */
+  async function get(path, params = {}, own = false) {
+    const query = new URLSearchParams();
+    if (run && !own) {
       query.set("run", run);
     }
     Object.entries(params).forEach(([k, v]) => {
@@ -41,7 +54,7 @@ const Api = (() => {
     }
   }
 
-  return { get, all, run };
+  return { get, all, run: () => run, setRun };
 })();
 
 const Fmt = (() => {

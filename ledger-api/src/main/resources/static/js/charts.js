@@ -31,9 +31,10 @@ const Charts = (() => {
   /**
    * Money from collections to the central fund to aid by country. Money "in transit" (sent by a section, not yet
    * booked by the fund) is drawn straight into the central fund: a class need not see the clearing account. Each
-   * band keeps the accounts it really joins, so a click explains the right postings.
+   * band keeps the accounts it really joins, so a click explains the right postings, and carries its origin (see
+   * Origin): a band a model drew is hatched, and a box only modelled bands fill is hatched too.
    */
-  function sankey(flows, valueOf, onClick) {
+  function sankey({ flows, valueOf, assumedOf, originOf, onClick }) {
     const links = new Map();
     const nodes = new Map();
     for (const f of flows) {
@@ -49,34 +50,49 @@ const Charts = (() => {
       nodes.set(f.fromLabel, f.fromAccount);
       nodes.set(toLabel, to);
       const key = `${f.fromLabel}→${toLabel}`;
-      const link = links.get(key) || { source: f.fromLabel, target: toLabel, value: 0,
+      const link = links.get(key) || { source: f.fromLabel, target: toLabel, value: 0, assumed: false,
         accounts: { source: f.fromAccount, target: f.toAccount } };
       link.value += value;
+      link.assumed = link.assumed || assumedOf(f);
       links.set(key, link);
     }
     if (links.size === 0) {
+      bands = [];
       return false;
     }
+    for (const link of links.values()) {
+      link.origin = originOf(link);
+      link.lineStyle = Origin.bandStyle(link.origin.kind);
+    }
+    const boxes = [...nodes.keys()].map(name => {
+      const into = [...links.values()].filter(l => l.target === name);
+      const kind = into.length && into.every(l => l.origin.kind === "MODELLED") ? "MODELLED" : "DOCUMENTED";
+      const assumed = [...links.values()].some(l => (l.target === name || l.source === name) && l.assumed);
+      return { name, account: nodes.get(name), value: nodeValue(name, links), origin: kind, assumed,
+        itemStyle: Origin.boxStyle(kind) };
+    });
+    const mark = d => (d.assumed ? "*" : "");
     const c = chart("sankey");
     c.setOption({
       animationDurationUpdate: 700,
       tooltip: { trigger: "item", textStyle: { fontSize: fontSize() },
         formatter: p => p.dataType === "edge"
-          ? `${Fmt.escape(p.data.source)} → ${Fmt.escape(p.data.target)}<br><b>${Fmt.number(p.data.value)}</b>`
-          : `${Fmt.escape(p.name)}<br><b>${Fmt.number(p.data.value)}</b>` },
+          ? `${Fmt.escape(p.data.source)} → ${Fmt.escape(p.data.target)}<br><b>${Fmt.number(p.data.value)}${mark(p.data)}</b>`
+            + `<br>${Fmt.escape(Origin.KINDS[p.data.origin.kind].word)}: ${Fmt.escape(p.data.origin.why)}`
+            + (p.data.assumed ? "<br>* converted at an assumed rate" : "")
+          : `${Fmt.escape(p.name)}<br><b>${Fmt.number(p.data.value)}${mark(p.data)}</b>` },
       series: [{
         type: "sankey",
         left: 8, right: "20%", top: 10, bottom: 10,
         nodeGap: 10,
         draggable: false,
         emphasis: { focus: "adjacency" },
-        // The value on a line of its own keeps the rightmost labels (aid by country) inside the chart.
-        label: { color: INK, formatter: p => `{n|${p.name}}\n{v|${Fmt.number(p.data.value)}}`,
+        // The value on a line of its own keeps the rightmost labels (aid by country) inside the chart; a modelled
+        // box says so in words, so the hatching is never the only sign.
+        label: { color: INK, formatter: p => `{n|${p.name}}\n{v|${p.data.origin === "MODELLED" ? "≈ " : ""}${Fmt.number(p.data.value)}${mark(p.data)}}`,
           rich: { n: { fontSize: fontSize(), color: INK, lineHeight: fontSize() * 1.3 },
             v: { fontSize: fontSize(), fontWeight: "bold", color: INK, lineHeight: fontSize() * 1.3 } } },
-        itemStyle: { color: RED, borderColor: RED },
-        lineStyle: { color: "gradient", opacity: 0.35 },
-        data: [...nodes.keys()].map(name => ({ name, account: nodes.get(name), value: nodeValue(name, links) })),
+        data: boxes,
         links: [...links.values()]
       }]
     }, true);
@@ -85,10 +101,14 @@ const Charts = (() => {
       // A band explains itself; a box explains the money that came into it (or, for the first column, left it).
       const link = p.dataType === "edge" ? p.data
         : [...links.values()].find(l => l.target === p.name) || [...links.values()].find(l => l.source === p.name);
-      onClick(link.accounts.source, link.accounts.target, link.source, link.target);
+      onClick(link);
     });
+    bands = [...links.values()];
     return true;
   }
+
+  /** The bands last drawn, with their origins: the page lists them as buttons, the browser test reads them. */
+  let bands = [];
 
   /** A box's value: what flowed into it, or for a first-column box what flowed out of it. */
   function nodeValue(name, links) {
@@ -101,34 +121,49 @@ const Charts = (() => {
     return into || out;
   }
 
-  /** Members (estimated between censuses) and sections in existence, month by month, with the date shown marked. */
-  function membership(points, current, onMembers, onSections) {
+  /**
+   * Members and sections in existence, month by month, with the date shown marked. Censuses are the sources' (solid
+   * dots), the line between them a model's interpolation (dashed), the sections count derived from founding days
+   * placed within their stated years (lighter). A band of an ensemble, when there is one, is a p5-p95 ribbon.
+   */
+  function membership(points, current, onMembers, onSections, band) {
     const c = chart("membership-chart");
     const members = points.map(p => [p.date, p.members]);
     const census = points.filter(p => p.membersKind === "CENSUS" && p.membersAsOf === p.date).map(p => [p.date, p.members]);
     const sections = points.map(p => [p.date, p.sections]);
+    const series = [
+      { name: "members between censuses (modelled)", type: "line", data: members, showSymbol: false, connectNulls: false,
+        lineStyle: { color: RED, width: 3, type: "dashed" }, itemStyle: { color: RED },
+        markLine: { symbol: "none", silent: true, label: { show: false },
+          lineStyle: { color: INK, width: 2, type: "solid" }, data: [{ xAxis: current }] } },
+      { name: "census (documented)", type: "scatter", data: census, symbolSize: 18, itemStyle: { color: RED } },
+      { name: "sections (derived)", type: "line", step: "end", yAxisIndex: 1, data: sections, showSymbol: false,
+        lineStyle: { color: Origin.LIGHT, width: 3 }, itemStyle: { color: Origin.LIGHT } }
+    ];
+    if (band && band.length) {
+      // A ribbon as ECharts draws one: the p5 line, then the p95-p5 gap stacked on it and filled.
+      series.push(
+        { name: "p5", type: "line", data: band.map(b => [b.date, b.p5]), stack: "band", symbol: "none",
+          lineStyle: { opacity: 0 }, tooltip: { show: false } },
+        { name: "ensemble p5-p95", type: "line", data: band.map(b => [b.date, b.p95 - b.p5]), stack: "band",
+          symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: Origin.hatch(), opacity: 0.5 } });
+    }
     c.setOption({
       animation: false,
-      grid: { left: 70, right: 60, top: 40, bottom: 40 },
-      legend: { top: 0, textStyle: { fontSize: fontSize() } },
+      grid: { left: 70, right: 60, top: 70, bottom: 40 },
+      legend: { top: 0, left: 0, right: 40, textStyle: { fontSize: fontSize() * 0.85 },
+        data: ["census (documented)", "members between censuses (modelled)", "sections (derived)"]
+          .concat(band && band.length ? ["ensemble p5-p95"] : []) },
       tooltip: { trigger: "axis", textStyle: { fontSize: fontSize() } },
       xAxis: { type: "time", min: "1922-01-01", max: "1932-12-31", axisLabel: { fontSize: fontSize() } },
       yAxis: [
         { type: "value", name: "members", axisLabel: { fontSize: fontSize() * 0.9, formatter: v => `${v / 1e6}M` } },
         { type: "value", name: "sections", axisLabel: { fontSize: fontSize() * 0.9 }, splitLine: { show: false } }
       ],
-      series: [
-        { name: "members", type: "line", data: members, showSymbol: false, connectNulls: false,
-          lineStyle: { color: RED, width: 3, type: "dashed" }, itemStyle: { color: RED },
-          markLine: { symbol: "none", silent: true, label: { show: false },
-            lineStyle: { color: INK, width: 2 }, data: [{ xAxis: current }] } },
-        { name: "census", type: "scatter", data: census, symbolSize: 18, itemStyle: { color: RED } },
-        { name: "sections", type: "line", step: "end", yAxisIndex: 1, data: sections, showSymbol: false,
-          lineStyle: { color: INK, width: 3 }, itemStyle: { color: INK } }
-      ]
+      series
     }, true);
     c.off("click");
-    c.on("click", p => (p.seriesName === "sections" ? onSections : onMembers)(p.value[0]));
+    c.on("click", p => (p.seriesName.startsWith("sections") ? onSections : onMembers)(p.value[0]));
   }
 
   /** Soviet cities (left) and the countries whose prisons they patronized (right); links active on the date shown. */
@@ -169,5 +204,5 @@ const Charts = (() => {
     });
   }
 
-  return { sankey, membership, patronage, empty };
+  return { sankey, membership, patronage, empty, bands: () => bands, chart: id => charts[id], fontSize };
 })();

@@ -5,6 +5,14 @@ const Citation = (() => {
   const panel = () => document.getElementById("citation");
   const body = () => document.getElementById("citation-body");
 
+  /** What a model did, as a class would say it: spread a total over months, estimate between counts, or split it. */
+  function modelVerb(rule) {
+    if (/-months$/.test(rule || "")) {
+      return "Spread over the months";
+    }
+    return /census/.test(rule || "") ? "Estimated between the censuses" : "Split among the recipients";
+  }
+
   /** How an event came about, in a sentence a class can follow. */
   function how(part) {
     switch (part.origin) {
@@ -13,8 +21,9 @@ const Citation = (() => {
       case "DERIVED":
         return `Derived from the source by a rule: ${Fmt.escape(part.rule)}.`;
       case "SIMULATED":
-        return `Spread over time by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
-          ? ` (seed ${part.seed})` : ""} from the documented total below; the total is the source's, the split is a model's.`;
+        return `${modelVerb(part.rule)} by the model “${Fmt.escape(part.rule)}”${part.seed !== null && part.seed !== undefined
+          ? ` (seed ${part.seed})` : ""}${/census/.test(part.rule || "") ? " from the counts below: the counts are the sources', the line between them a model's."
+          : " from the documented total below: the total is the sources', the split is a model's."}`;
       case "ASSUMED":
         return `Assumed by the scenario, not stated by any source: ${Fmt.escape(part.rule)}.`;
       case "CARRIED_FORWARD":
@@ -65,10 +74,38 @@ const Citation = (() => {
       ${partsHtml(view.parts)}${claims}${hidden}</div>`;
   }
 
+  let opener = null;
+
+  /** Opens the dialog and moves the focus into it; closing gives the focus back to what opened it. */
   function open(title) {
+    if (panel().hidden) {
+      opener = document.activeElement;
+    }
     document.getElementById("citation-title").textContent = title;
     body().innerHTML = "<p>Looking up the sources…</p>";
     panel().hidden = false;
+    document.getElementById("citation-close").focus();
+  }
+
+  /** Tab and Shift+Tab go round the dialog's own controls while it is open (a modal dialog keeps the focus). */
+  function trap(e) {
+    if (panel().hidden || e.key !== "Tab") {
+      return;
+    }
+    const focusable = [...panel().querySelectorAll("button, a[href], [tabindex]:not([tabindex='-1'])")]
+      .filter(el => !el.disabled);
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!panel().contains(document.activeElement)) {
+      e.preventDefault();
+      first.focus();
+    } else if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
   }
 
   /** Shows the explanations of a figure (one or several requests to /api/explain). */
@@ -79,7 +116,6 @@ const Citation = (() => {
       body().innerHTML = views.length ? views.map(explanationHtml).join("<hr>")
         : "<p>No recorded event stands behind this figure.</p>";
       panel().dataset.loaded = "true";
-      panel().focus?.();
     } catch (e) {
       body().innerHTML = `<p class="problem">${Fmt.escape(e.message)}</p>`;
     }
@@ -103,8 +139,15 @@ const Citation = (() => {
   }
 
   function close() {
+    if (panel().hidden) {
+      return;
+    }
     panel().hidden = true;
     panel().dataset.loaded = "false";
+    if (opener && document.contains(opener)) {
+      opener.focus();
+    }
+    opener = null;
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -113,6 +156,7 @@ const Citation = (() => {
       if (e.key === "Escape") {
         close();
       }
+      trap(e);
     });
   });
 

@@ -2,10 +2,9 @@
 "use strict";
 
 const Page = (() => {
-  const FIRST_MONTH = "1922-12"; // MOPR was founded on 30 November 1922: money is counted from its first whole month
   const DELAY = { year: 2200, month: 700 };
   const state = { mode: "year", index: 0, steps: { year: [], month: [] }, happenings: [], patronage: [],
-    countries: {}, flows: new Map(), playing: null, drawn: 0, money: "convert:XRG" };
+    countries: {}, playing: null, drawn: 0, ready: null };
 
   const $ = id => document.getElementById(id);
 
@@ -26,7 +25,15 @@ const Page = (() => {
     return state.mode === "year" ? point.date.slice(0, 4) : Fmt.month(point.date);
   }
 
-  async function load() {
+  /** Loads the shown run's figures; resolves when the page is drawn (the lesson and the conflicts wait on it). */
+  function load() {
+    state.ready = loadOnce();
+    return state.ready;
+  }
+
+  async function loadOnce() {
+    document.body.dataset.ready = "false";
+    Money.reset();
     try {
       const [years, months, happenings, sections, patronage, reconciliation] = await Promise.all([
         Api.get("timeline", { from: "1922-12-31", to: "1932-12-31", step: "year", limit: 1000 }),
@@ -42,12 +49,15 @@ const Page = (() => {
       state.happenings = happenings.items;
       state.patronage = patronage.items;
       sections.items.forEach(s => { state.countries[s.code] = s.country; });
+      state.index = Math.min(state.index, state.steps[state.mode].length - 1);
       $("run-id").textContent = years.run;
       badges(reconciliation.summary.byStatus, reconciliation.summary.byBasis || {});
-      $("slider").max = state.steps.year.length - 1;
+      $("slider").max = state.steps[state.mode].length - 1;
       await draw();
       $("problem").hidden = true;
       document.body.dataset.ready = "true";
+      Api.get(`runs/${encodeURIComponent(years.run)}`, {}, true)
+        .then(r => Bands.probe(r.scenario)).then(() => Bands.of("membership") && draw()).catch(() => {});
     } catch (e) {
       problem(e.message);
       // 503: the projections are being rebuilt, or the store is away for a moment; the figures come when they are whole.
@@ -81,25 +91,33 @@ const Page = (() => {
     happenings(point);
     const active = state.patronage.filter(l => l.placedOn <= point.date && (!l.endedOn || l.endedOn > point.date));
     $("figure-patronage").querySelector(".num").textContent = Fmt.number(active.length);
-    $("figure-patronage").querySelector(".note").textContent = "Soviet cities and foreign prisons";
+    $("figure-patronage").querySelector(".note").innerHTML =
+      `${Origin.tag("DERIVED")} documented links, dated within their stated years`;
+    $("figure-patronage").dataset.origin = "DERIVED";
     Charts.patronage(active, l => Citation.show(`${l.cityName} and prisoners in ${l.countryName}`,
       [{ figure: "event", index: l.establishedIndex }]));
-    Charts.membership(state.steps.month, point.date, d => explainMembers(d), d => explainSections(d));
+    Charts.membership(state.steps.month, point.date, d => explainMembers(d), d => explainSections(d), Bands.of("membership"));
     await money(point, ticket);
   }
 
+  /** The cards: each says where its figure comes from, in a word and a swatch, before any click. */
   function figures(point) {
     const members = $("figure-members");
     members.querySelector(".num").textContent = Fmt.number(point.members);
-    members.querySelector(".note").textContent = point.members === null
-      ? (state.lastCensus && point.date > state.lastCensus
+    const census = point.membersKind === "CENSUS";
+    members.querySelector(".note").innerHTML = point.members === null
+      ? Fmt.escape(state.lastCensus && point.date > state.lastCensus
         ? `no count after the last census (${Fmt.day(state.lastCensus)}): the sources say nothing` : "not counted by the sources yet")
-      : point.membersKind === "CENSUS" ? `census of ${Fmt.day(point.membersAsOf)}` : "estimated between two censuses";
+      : `${Origin.tag(census ? "DOCUMENTED" : "MODELLED")} ${Fmt.escape(census ? `census of ${Fmt.day(point.membersAsOf)}`
+        : "estimated between two censuses")}`;
+    members.dataset.origin = point.members === null ? "" : census ? "DOCUMENTED" : "MODELLED";
     members.disabled = point.members === null;
     const sections = $("figure-sections");
     sections.querySelector(".num").textContent = Fmt.number(point.sections);
-    sections.querySelector(".note").textContent = point.statedSections !== null
-      ? `the sources say ${point.statedSections} (${Fmt.day(point.statedSectionsAsOf)})` : `on ${Fmt.day(point.date)}`;
+    sections.querySelector(".note").innerHTML = `${Origin.tag("DERIVED")} ${Fmt.escape(point.statedSections !== null
+      ? `counted from founding days; the sources say ${point.statedSections} (${Fmt.day(point.statedSectionsAsOf)})`
+      : `counted from founding days placed in their years, on ${Fmt.day(point.date)}`)}`;
+    sections.dataset.origin = "DERIVED";
   }
 
   function happenings(point) {
@@ -138,60 +156,36 @@ const Page = (() => {
     }
   }
 
-  async function flows(to) {
-    const key = `${state.money}|${to}`;
-    if (!state.flows.has(key)) {
-      const params = { from: FIRST_MONTH, to, period: "total" };
-      if (state.money.startsWith("convert:")) {
-        params.convert = state.money.slice("convert:".length);
-      } else {
-        params.currency = state.money;
-      }
-      state.flows.set(key, Api.all("flows", params).then(p => p.items));
-    }
-    return state.flows.get(key);
-  }
-
-  /** A flow's value in whole units, unrounded: bands and totals add kopecks, only the display rounds. */
-  function valueOf(f) {
-    const m = state.money.startsWith("convert:") ? f.converted && f.converted.amount : f.amount;
-    return m ? Number(m.decimal) : 0;
-  }
-
   async function money(point, ticket) {
     const to = moneyTo(point);
     const aid = $("figure-aid");
-    const unit = state.money.startsWith("convert:") ? Fmt.currencyName(state.money.slice(8)) : Fmt.currencyName(state.money);
-    if (to < FIRST_MONTH) {
+    if (to < Money.FIRST_MONTH) {
       Charts.empty("sankey", "No money had moved yet.");
       aid.querySelector(".num").textContent = "–";
       aid.querySelector(".note").textContent = "nothing recorded yet";
       return;
     }
-    let rows;
+    let drawn;
     try {
-      rows = await flows(to);
+      drawn = await Money.draw(to, () => ticket === state.drawn, band => Citation.show(
+        `Money from “${band.source}” to “${band.target}”`, [{ figure: "flow", source: band.accounts.source,
+          target: band.accounts.target, from: Money.FIRST_MONTH, to, currency: Money.nativeCurrency() }]));
     } catch (e) {
       Charts.empty("sankey", e.message);
       return;
     }
-    if (ticket !== state.drawn) {
+    if (!drawn) {
       return; // a later step was asked for while this one loaded
     }
-    const drawn = Charts.sankey(rows, valueOf, (source, target, sourceLabel, targetLabel) => Citation.show(
-      `Money from “${sourceLabel}” to “${targetLabel}”`,
-      [{ figure: "flow", source, target, from: FIRST_MONTH, to, currency: nativeCurrency() }]));
-    if (!drawn) {
-      Charts.empty("sankey", `No money movements in ${unit} are recorded up to ${Fmt.month(`${to}-01`)}.`);
+    if (!drawn.drawn) {
+      Charts.empty("sankey", `No money movements in ${Money.unit()} are recorded up to ${Fmt.month(`${to}-01`)}.`);
     }
-    const total = rows.filter(f => f.toAccount.startsWith("aid/")).reduce((s, f) => s + valueOf(f), 0);
-    aid.querySelector(".num").textContent = total ? Fmt.number(total) : "–";
-    aid.querySelector(".note").textContent = total ? `${unit}, Dec 1922 to ${Fmt.month(`${to}-01`)}` : "nothing recorded yet";
+    aid.querySelector(".num").textContent = drawn.total ? `${Fmt.number(drawn.total)}${drawn.assumed ? "*" : ""}` : "–";
+    aid.querySelector(".note").innerHTML = drawn.total
+      ? `total ${Origin.tag(drawn.totalOrigin, drawn.assumed)}, split ${Origin.tag("MODELLED")}: ${Fmt.escape(Money.unit())}, Dec 1922 to ${Fmt.month(`${to}-01`)}:
+        <strong>the total is the sources', the split is a model's</strong>` : "nothing recorded yet";
+    aid.dataset.origin = drawn.total ? drawn.totalOrigin : "";
     aid.dataset.to = to;
-  }
-
-  function nativeCurrency() {
-    return state.money.startsWith("convert:") ? undefined : state.money;
   }
 
   function explainMembers(date) {
@@ -250,14 +244,14 @@ const Page = (() => {
     $("play").addEventListener("click", play);
     $("slider").addEventListener("input", e => { pause(); state.index = Number(e.target.value); draw(); });
     $("step").addEventListener("change", e => setMode(e.target.value));
-    $("money-currency").addEventListener("change", e => { state.money = e.target.value; draw(); });
+    $("money-currency").addEventListener("change", e => { Money.setView(e.target.value); draw(); });
     $("figure-members").addEventListener("click", () => explainMembers(step().date));
     $("figure-sections").addEventListener("click", () => explainSections(step().date));
     $("figure-aid").addEventListener("click", () => {
       const to = $("figure-aid").dataset.to;
       if (to) {
         Citation.show("Money sent to prisoners abroad", ["fund/", "section/"].map(source =>
-          ({ figure: "flow", source, target: "aid/", from: FIRST_MONTH, to, currency: nativeCurrency() })));
+          ({ figure: "flow", source, target: "aid/", from: Money.FIRST_MONTH, to, currency: Money.nativeCurrency() })));
       }
     });
     $("figure-patronage").addEventListener("click", () => {
@@ -267,8 +261,10 @@ const Page = (() => {
         Citation.show("Patronage of prisoners abroad", active.map(l => ({ figure: "event", index: l.establishedIndex })));
       }
     });
+    // Keys act on the page only where no control takes them: Space on a button presses that button, not Play.
     document.addEventListener("keydown", e => {
-      if (e.target.tagName === "SELECT" || e.target.tagName === "INPUT") {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey
+        || e.target.closest("select, input, textarea, button, a, summary, [role=dialog]")) {
         return;
       }
       if (e.key === " ") { e.preventDefault(); play(); }
@@ -277,6 +273,45 @@ const Page = (() => {
     });
   }
 
+  /** Shows a date in a mode and a money view (the lesson's chart states). */
+  async function show({ date, mode = "year", money = "convert:XRG" }) {
+    await state.ready;
+    pause();
+    state.mode = mode;
+    $("step").value = mode;
+    Money.setView(money);
+    $("money-currency").value = money;
+    const steps = state.steps[mode];
+    const found = steps.findIndex(p => p.date >= date);
+    state.index = found < 0 ? steps.length - 1 : found;
+    $("slider").max = steps.length - 1;
+    await draw();
+  }
+
+  /** Shows another run, at the same date, and outlines the cards and happenings that read differently. */
+  async function switchRun(runId) {
+    const before = shown();
+    Api.setRun(runId);
+    await load();
+    const after = shown();
+    const changed = [...after.keys()].filter(el => before.get(el.dataset.key) !== after.get(el));
+    document.querySelectorAll(".figures .figure, #happenings button").forEach(el => el.classList.toggle("changed", changed.includes(el)));
+    return changed.map(el => el.textContent.replace(/\s+/g, " ").trim());
+  }
+
+  /** Before a switch: text by key; after it: text by element (the happenings are drawn anew). */
+  function shown() {
+    const out = new Map();
+    const els = [...document.querySelectorAll(".figures .figure, #happenings button")];
+    els.forEach((el, i) => {
+      el.dataset.key = el.id || `happening-${i}`;
+      const text = el.textContent.replace(/\s+/g, " ").trim();
+      out.set(el.dataset.key, text);
+      out.set(el, text);
+    });
+    return { get: k => out.get(k), keys: () => els };
+  }
+
   document.addEventListener("DOMContentLoaded", () => { wire(); load(); });
-  return { state };
+  return { state, show, switchRun, ready: () => state.ready };
 })();
