@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.cli;
 
+import org.mopr.ledger.api.ensemble.EnsembleService;
 import org.mopr.ledger.api.projection.ProjectionReadiness;
 import org.mopr.ledger.api.run.JdbcRunRegistry;
 import org.mopr.ledger.projection.compare.RunComparison;
@@ -52,8 +53,7 @@ public class CompareCommand implements Callable<Integer> {
             throw new DomainException("unknown format '" + format + "': use text or json");
         }
         try (ConfigurableApplicationContext context = SpringRunner.start(false, db, sources.properties(Map.of()))) {
-            org.mopr.ledger.api.ensemble.EnsembleService ensembles = context.getBean(
-                    org.mopr.ledger.api.ensemble.EnsembleService.class);
+            EnsembleService ensembles = context.getBean(EnsembleService.class);
             if (ensembles.store().find(runA).isPresent() && ensembles.store().find(runB).isPresent()) {
                 return compareEnsembles(ensembles);
             }
@@ -83,7 +83,7 @@ public class CompareCommand implements Callable<Integer> {
     }
 
     /** Two ensembles: per figure the band of b - a member by member, and whether b's p50 leaves a's p5..p95. */
-    private int compareEnsembles(org.mopr.ledger.api.ensemble.EnsembleService ensembles) throws Exception {
+    private int compareEnsembles(EnsembleService ensembles) throws Exception {
         var diff = ensembles.compare(runA, runB, figure);
         if (format.equals("json")) {
             System.out.println(LedgerJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(diff));

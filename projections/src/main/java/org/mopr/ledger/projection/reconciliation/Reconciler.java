@@ -3,6 +3,7 @@ package org.mopr.ledger.projection.reconciliation;
 import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.catalog.Claim;
 import org.mopr.ledger.catalog.ClaimKind;
+import org.mopr.ledger.catalog.CompileRules;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -96,10 +97,10 @@ public final class Reconciler {
             reason = reason + "; the claim itself is set aside by the scenario: " + aside.get();
         }
         if (c.inScope() && aside.isEmpty() && (status == Status.UNCHECKABLE || status == Status.MISMATCH)
-                && org.mopr.ledger.catalog.CompileRules.historical().ruleFor(c).isEmpty()) {
+                && CompileRules.historical().ruleFor(c).isEmpty()) {
             // Nothing in the run was built from the claim because no rule books its kind and subject: say so first,
             // then what the ledger could (not) compare it with.
-            reason = org.mopr.ledger.catalog.CompileRules.unbooked(c) + (status == Status.UNCHECKABLE ? "; " + reason : "");
+            reason = CompileRules.unbooked(c) + (status == Status.UNCHECKABLE ? "; " + reason : "");
             status = Status.UNCHECKABLE;
         }
         Status computed = status;

@@ -2,6 +2,7 @@ package org.mopr.ledger.simulation.compiler;
 
 import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.catalog.Claim;
+import org.mopr.ledger.catalog.CompileRules;
 import org.mopr.ledger.provenance.Provenance;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.simulation.scenario.ScenarioSource;
@@ -26,7 +27,7 @@ final class CompileContext {
     final Catalog catalog;
     final ScenarioSource source;
     /** How claims become commands, by kind and subject. */
-    final org.mopr.ledger.catalog.CompileRules rules = org.mopr.ledger.catalog.CompileRules.historical();
+    final CompileRules rules = CompileRules.historical();
     final Plan plan = new Plan();
     final List<Omission> omissions = new ArrayList<>();
     final Set<String> used = new LinkedHashSet<>();

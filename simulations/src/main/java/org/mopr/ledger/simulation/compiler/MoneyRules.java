@@ -1,6 +1,7 @@
 package org.mopr.ledger.simulation.compiler;
 
 import org.mopr.ledger.catalog.Claim;
+import org.mopr.ledger.catalog.CompileRules;
 import org.mopr.ledger.fund.AidPurpose;
 import org.mopr.ledger.fund.FundId;
 import org.mopr.ledger.fund.ReceiveRemittance;
@@ -45,7 +46,7 @@ final class MoneyRules {
 
     /** The sections whose collections the sources document, so a dues factor has something to scale. */
     static java.util.SortedSet<String> collectingSections(org.mopr.ledger.catalog.Catalog catalog) {
-        org.mopr.ledger.catalog.CompileRules rules = org.mopr.ledger.catalog.CompileRules.historical();
+        CompileRules rules = CompileRules.historical();
         java.util.SortedSet<String> codes = new java.util.TreeSet<>();
         catalog.byKind(org.mopr.ledger.catalog.ClaimKind.MONEY).stream().filter(Claim::inScope)
                 .filter(c -> rules.books(AID, c) || rules.books(DONATION, c) || rules.books(SectionMoneyRules.STEP, c))
@@ -132,14 +133,14 @@ final class MoneyRules {
      */
     private static void donations(CompileContext ctx) {
         for (Claim claim : ctx.catalog.byKind(org.mopr.ledger.catalog.ClaimKind.MONEY)) {
-            org.mopr.ledger.catalog.CompileRules.Rule rule = ctx.rules.rule(DONATION, claim).orElse(null);
+            CompileRules.Rule rule = ctx.rules.rule(DONATION, claim).orElse(null);
             if (rule != null && claim.inScope()) {
                 donation(ctx, claim, rule);
             }
         }
     }
 
-    private static void donation(CompileContext ctx, Claim claim, org.mopr.ledger.catalog.CompileRules.Rule rule) {
+    private static void donation(CompileContext ctx, Claim claim, CompileRules.Rule rule) {
         String code = claim.subject().name();
         LocalDate founded = ctx.sectionsPlaced.get(code);
         LocalDate day = ctx.place(claim.date(), claim.id());
@@ -188,7 +189,7 @@ final class MoneyRules {
 
     private static void spread(CompileContext ctx, String code, Money documented, Claim claim, List<String> countries,
                                Map<String, String> derivation, String... claims) {
-        org.mopr.ledger.catalog.CompileRules.Rule rule = ctx.rules.rule(AID, claim).orElseThrow();
+        CompileRules.Rule rule = ctx.rules.rule(AID, claim).orElseThrow();
         List<LocalDate> days = months(ctx, code, claim);
         if (days.isEmpty()) {
             ctx.omit(claim, "no month of " + claim.dateText() + " falls after the central fund opened");

@@ -2,6 +2,7 @@ package org.mopr.ledger.simulation.compiler;
 
 import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.catalog.Claim;
+import org.mopr.ledger.catalog.CompileRules;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.simulation.scenario.Scenario;
 import org.mopr.ledger.simulation.scenario.ScenarioReader;
@@ -46,7 +47,7 @@ public final class ScenarioCompiler {
             settings = withSeed(settings, seedOverride);
         }
         // A rule for one named subject that books nothing is a typo in the rules, not a quiet no-op.
-        List<String> idle = org.mopr.ledger.catalog.CompileRules.historical().unused(catalog);
+        List<String> idle = CompileRules.historical().unused(catalog);
         if (!idle.isEmpty()) {
             throw new DomainException(idle.get(0));
         }
