@@ -109,13 +109,13 @@ public record Claim(String id, Subject subject, ClaimKind kind, String statement
 
     public GoodsUnit goodsUnit() {
         requireKind(ClaimKind.GOODS);
-        return GoodsUnit.valueOf(unit);
+        return GoodsUnit.of(unit);
     }
 
     /** GOODS with one figure; an UNSTATED lot has no quantity and throws. */
     public Quantity quantity() {
         requireKind(ClaimKind.GOODS);
-        return new Quantity(single().longValueExact(), goodsUnit());
+        return Quantity.parse(single(), goodsUnit());
     }
 
     /** The figure, link or date in one short string, for listings. */

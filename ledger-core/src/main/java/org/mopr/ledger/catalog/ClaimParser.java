@@ -146,9 +146,13 @@ final class ClaimParser {
                     yield new Shape(s.unit(), null, null, null, null);
                 }
                 case GOODS -> {
-                    requireWhole(value, kind);
-                    GoodsUnit unit = enumValue(GoodsUnit.class, "goods unit", s.unit());
-                    yield new Shape(unit.name(), null, text("commodity", s.commodity(), true), null, null);
+                    GoodsUnit unit = GoodsUnit.of(s.unit());
+                    for (java.math.BigDecimal figure : new java.math.BigDecimal[] {value.amount(), value.low(), value.high()}) {
+                        if (figure != null) {
+                            org.mopr.ledger.money.Quantity.parse(figure, unit);
+                        }
+                    }
+                    yield new Shape(unit.code(), null, text("commodity", s.commodity(), true), null, null);
                 }
                 case DATE -> {
                     if (s.event() == null || !KEY.matcher(s.event()).matches()) {

@@ -54,6 +54,7 @@ public final class SourceFolders {
         }
         for (Path folder : folders) {
             CatalogSource source = folder(folder);
+            declareUnits(folder);
             List<String> names;
             try {
                 names = source.files();
@@ -103,6 +104,25 @@ public final class SourceFolders {
         };
     }
 
+    /**
+     * A folder's {@code units.yaml} declares the money and goods units its claims count in, before any claim is read;
+     * a mistake in it names the file and line, like a mistake in a claim.
+     */
+    static void declareUnits(Path folder) {
+        Path file = folder.resolve(org.mopr.ledger.money.Units.FOLDER_FILE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            if (Files.size(file) > 1 << 20) {
+                throw new CatalogException(file.toString(), null, "a units file is at most 1048576 bytes");
+            }
+            org.mopr.ledger.money.Units.declareFolder(file.toString(), Files.readString(file));
+        } catch (IOException e) {
+            throw new CatalogException(file.toString(), null, "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** One folder: every {@code <name>.yaml} that has a {@code <name>.txt} beside it; a lone file is an error. */
     static CatalogSource folder(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -117,6 +137,10 @@ public final class SourceFolders {
                         String n = p.getFileName().toString();
                         if (n.endsWith(".yaml")) {
                             String text = n.substring(0, n.length() - 5) + ".txt";
+                            if (!Character.isDigit(n.charAt(0)) && !Files.exists(dir.resolve(text))) {
+                                // units.yaml, a scenario or a rules file kept with the sources: not a source itself.
+                                continue;
+                            }
                             if (!Files.isRegularFile(dir.resolve(text))) {
                                 throw new CatalogException(p.toString(), null, "no text " + text
                                         + " beside it: a source is <name>.txt with its claims in <name>.yaml");

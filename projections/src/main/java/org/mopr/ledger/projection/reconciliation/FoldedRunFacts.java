@@ -142,7 +142,7 @@ public final class FoldedRunFacts implements RunFacts {
         } else if (command instanceof ChangeLeadership c) {
             leaders.add(c.person());
         } else if (command instanceof DonateGoods c) {
-            goods.merge(c.sectionId().code() + "|" + c.goods() + "|" + c.quantity().unit().name(), c.quantity().amount(),
+            goods.merge(c.sectionId().code() + "|" + c.goods() + "|" + c.quantity().unit().code(), c.quantity().amount(),
                     Long::sum);
         } else if (command instanceof SetClaimAside c) {
             aside.putIfAbsent(c.claimId(), c.reason());

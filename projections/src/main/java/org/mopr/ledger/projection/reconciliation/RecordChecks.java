@@ -89,7 +89,7 @@ final class RecordChecks {
         if (c.scope().type() != Scope.Type.SECTION) {
             return Checks.uncheckable(c, "GOODS", "the ledger keeps goods by section");
         }
-        Optional<Long> actual = facts.goods(c.scope().section(), c.commodity(), c.goodsUnit().name());
+        Optional<Long> actual = facts.goods(c.scope().section(), c.commodity(), c.goodsUnit().code());
         if (actual.isEmpty()) {
             return Checks.line(c, "GOODS", Status.MISMATCH, c.renderValue() + " " + c.unit(), "none", null,
                     "no " + c.commodity() + " given to section " + c.scope().section() + " in the stream");

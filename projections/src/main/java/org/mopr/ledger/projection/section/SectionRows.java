@@ -80,7 +80,7 @@ public final class SectionRows implements BatchPart {
                 Bind.date(ps, 4, e.receivedOn());
                 Bind.text(ps, 5, e.donor());
                 Bind.text(ps, 6, e.goods());
-                Bind.text(ps, 7, e.quantity().unit().name());
+                Bind.text(ps, 7, e.quantity().unit().code());
                 ps.setLong(8, e.quantity().amount());
                 Bind.text(ps, 9, g.origin());
             });
