@@ -62,20 +62,45 @@ public final class CompileRules {
         }
     }
 
-    record File(String description, List<Rule> rules) {
+    record File(String description, @com.fasterxml.jackson.annotation.JsonProperty("extends") String base,
+                List<Rule> rules) {
     }
+
+    /**
+     * The steps the compiler knows, each booking claims one way (SCENARIOS.md, "Compile rules"); a rule naming any
+     * other step books nothing and is refused.
+     */
+    public static final java.util.Set<String> STEPS = java.util.Set.of("found-organisation", "open-central-fund",
+            "rename-governing-body", "leadership", "found-section", "section-census", "census", "conference", "patronage",
+            "goods-donation", "collections-begin", "aid-collections", "donation", "section-collections");
 
     private final String file;
     private final String text;
     private final List<Rule> rules;
+    /** How many of {@link #rules} the file itself wrote; the rest come from the rules it extends. */
+    private final int own;
+    private final boolean extendsShipped;
 
-    private CompileRules(String file, String text, List<Rule> rules) {
+    private CompileRules(String file, String text, List<Rule> rules, boolean extendsShipped) {
         this.file = file;
         this.text = text;
-        this.rules = List.copyOf(rules);
+        this.own = rules.size();
+        this.extendsShipped = extendsShipped;
+        List<Rule> all = new ArrayList<>(rules);
+        if (extendsShipped) {
+            // A file's own rules come first, so they decide a claim both would book; the shipped ones book the rest.
+            all.addAll(historical().rules);
+        }
+        this.rules = List.copyOf(all);
     }
 
     private static final CompileRules SHIPPED = load(HISTORICAL);
+
+    static {
+        if (SHIPPED.extendsShipped) {
+            throw new IllegalStateException(HISTORICAL + " cannot extend itself");
+        }
+    }
 
     /** The rules the shipped scenarios compile by. */
     public static CompileRules historical() {
@@ -120,6 +145,11 @@ public final class CompileRules {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new DomainException(file + ":" + line + ": not valid YAML: " + e.getOriginalMessage().split("\n")[0]);
         }
+        boolean extendsShipped = spec != null && spec.base() != null;
+        if (extendsShipped && !"historical".equals(spec.base())) {
+            throw new DomainException(file + ":" + keyLine(text, "extends:") + ": extends '" + spec.base()
+                    + "': only the shipped rules, 'historical', can be extended");
+        }
         if (spec == null || spec.rules() == null || spec.rules().isEmpty() || spec.rules().size() > MAX_RULES) {
             throw new DomainException(file + ": a rules file lists 1.." + MAX_RULES + " rules under 'rules:'");
         }
@@ -130,6 +160,10 @@ public final class CompileRules {
             String where = file + ":" + lineOf(text, n) + ": rule " + n;
             if (r == null || r.books() == null || r.kind() == null || r.subject() == null) {
                 throw new DomainException(where + " needs books, kind and subject");
+            }
+            if (!STEPS.contains(r.books())) {
+                throw new DomainException(where + ": unknown step '" + r.books() + "'; the compiler books by "
+                        + new java.util.TreeSet<>(STEPS));
             }
             try {
                 ClaimKind.valueOf(r.kind());
@@ -145,7 +179,28 @@ public final class CompileRules {
             }
             rules.add(r);
         }
-        return new CompileRules(file, text, rules);
+        return new CompileRules(file, text, rules, extendsShipped);
+    }
+
+    /** Whether these are the shipped rules, unchanged. */
+    public boolean isShipped() {
+        return this == SHIPPED;
+    }
+
+    /** Whether the file extends the shipped rules (they follow its own), rather than replacing them. */
+    public boolean extendsShipped() {
+        return extendsShipped;
+    }
+
+    /** The first line that starts with the key, 0 when none does. */
+    static int keyLine(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith(key)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The line the n-th rule starts on: the n-th list item under {@code rules:}. */
@@ -198,7 +253,7 @@ public final class CompileRules {
      */
     public List<String> unused(Catalog catalog) {
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
+        for (int i = 0; i < own; i++) {
             Rule r = rules.get(i);
             if (!r.subject().endsWith(":*") && catalog.claims().stream().noneMatch(r::matches)) {
                 problems.add(file + ":" + lineOf(text, i + 1) + ": rule " + (i + 1) + " (" + r.books() + ", " + r.kind()

@@ -57,6 +57,18 @@ final class Bases {
         }
     }
 
+    /** Every claim some event of the run names in its provenance. */
+    Set<String> cited() {
+        if (cited == null) {
+            Set<String> all = new HashSet<>();
+            claimsByTypeAndOrigin.values().forEach(all::addAll);
+            cited = all;
+        }
+        return cited;
+    }
+
+    private Set<String> cited;
+
     /** The basis of a line about these claims, for a check of this kind. */
     Basis of(String check, List<String> claimIds) {
         Set<String> types = READS.getOrDefault(check, Set.of());

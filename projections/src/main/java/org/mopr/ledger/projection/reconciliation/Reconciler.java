@@ -88,8 +88,14 @@ public final class Reconciler {
         Status status = line.status();
         String reason = line.reason();
         Optional<String> aside = facts.setAside(c.id());
+        // A claim a scenario's own rules book shows in the run's provenance although the shipped rules do not book it.
+        java.util.Set<String> cited = bases.cited();
         boolean computedFigure = Checks.computesAFigure(line);
-        if (aside.isPresent() && status != Status.MATCH && !computedFigure) {
+        if (aside.isPresent() && aside.get().startsWith(CompileRules.unbooked(c))) {
+            // The scenario's own rules book no claim of this kind and subject: that is the reason, whatever else holds.
+            status = Status.UNCHECKABLE;
+            reason = aside.get();
+        } else if (aside.isPresent() && status != Status.MATCH && !computedFigure) {
             status = Status.UNCHECKABLE;
             reason = "set aside by the scenario: " + aside.get();
         } else if (aside.isPresent() && status != Status.MATCH) {
@@ -97,7 +103,7 @@ public final class Reconciler {
             reason = reason + "; the claim itself is set aside by the scenario: " + aside.get();
         }
         if (c.inScope() && aside.isEmpty() && (status == Status.UNCHECKABLE || status == Status.MISMATCH)
-                && CompileRules.historical().ruleFor(c).isEmpty()) {
+                && CompileRules.historical().ruleFor(c).isEmpty() && !cited.contains(c.id())) {
             // Nothing in the run was built from the claim because no rule books its kind and subject: say so first,
             // then what the ledger could (not) compare it with.
             reason = CompileRules.unbooked(c) + (status == Status.UNCHECKABLE ? "; " + reason : "");

@@ -35,7 +35,7 @@ final class AidRules {
     static List<String> patronizedCountries(CompileContext ctx) {
         Set<String> countries = new LinkedHashSet<>();
         for (Claim c : ctx.catalog.claims()) {
-            if (c.kind() == ClaimKind.LINK && "patronized".equals(c.link().relation()) && c.inScope()) {
+            if (c.kind() == ClaimKind.LINK && c.inScope() && ctx.rules.books("patronage", c)) {
                 c.link().targets().stream().filter(t -> t.type() == Subject.Type.COUNTRY)
                         .forEach(t -> countries.add(t.name()));
             }

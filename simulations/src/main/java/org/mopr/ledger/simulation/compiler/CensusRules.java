@@ -28,6 +28,8 @@ import java.util.TreeMap;
 final class CensusRules {
 
     static final String INTERPOLATION_MODEL = "linear-between-censuses";
+    /** The rules file's step that books organisation-wide counts of members or sections as censuses. */
+    static final String STEP = "census";
 
     private CensusRules() {
     }
@@ -40,7 +42,7 @@ final class CensusRules {
 
     static void apply(CompileContext ctx) {
         List<Claim> candidates = new ArrayList<>(ctx.catalog.claims().stream()
-                .filter(CensusRules::isCensus)
+                .filter(c -> ctx.rules.books(STEP, c) && isCensus(c))
                 .filter(c -> c.inScope() && !c.isDerived())
                 // Equally precise passages keep the catalog's order: the 1932 census's 67 sections come before its 62.
                 .sorted(Comparator.comparing((Claim c) -> c.precision().ordinal()))

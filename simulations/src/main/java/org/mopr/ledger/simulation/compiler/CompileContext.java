@@ -27,7 +27,7 @@ final class CompileContext {
     final Catalog catalog;
     final ScenarioSource source;
     /** How claims become commands, by kind and subject. */
-    final CompileRules rules = CompileRules.historical();
+    final CompileRules rules;
     final Plan plan = new Plan();
     final List<Omission> omissions = new ArrayList<>();
     final Set<String> used = new LinkedHashSet<>();
@@ -42,7 +42,8 @@ final class CompileContext {
     record Collection(String section, LocalDate day, org.mopr.ledger.money.Money amount, Provenance provenance) {
     }
 
-    CompileContext(Settings settings, Catalog catalog, ScenarioSource source) {
+    CompileContext(Settings settings, Catalog catalog, ScenarioSource source, CompileRules rules) {
+        this.rules = rules;
         this.settings = settings;
         this.catalog = catalog;
         this.source = source;

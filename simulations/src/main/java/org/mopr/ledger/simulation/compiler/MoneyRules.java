@@ -45,8 +45,7 @@ final class MoneyRules {
     }
 
     /** The sections whose collections the sources document, so a dues factor has something to scale. */
-    static java.util.SortedSet<String> collectingSections(org.mopr.ledger.catalog.Catalog catalog) {
-        CompileRules rules = CompileRules.historical();
+    static java.util.SortedSet<String> collectingSections(org.mopr.ledger.catalog.Catalog catalog, CompileRules rules) {
         java.util.SortedSet<String> codes = new java.util.TreeSet<>();
         catalog.byKind(org.mopr.ledger.catalog.ClaimKind.MONEY).stream().filter(Claim::inScope)
                 .filter(c -> rules.books(AID, c) || rules.books(DONATION, c) || rules.books(SectionMoneyRules.STEP, c))

@@ -36,6 +36,9 @@ final class OrganisationRules {
             "Central Bureau", "Central Committee",
             "Central Committee", "Executive Committee");
 
+    /** The rules file's step that founds the organisation on the most precise of the dates it books. */
+    static final String FOUND = "found-organisation";
+
     private OrganisationRules() {
     }
 
@@ -48,12 +51,12 @@ final class OrganisationRules {
 
     private static void found(CompileContext ctx) {
         List<Claim> founding = ctx.catalog.claims().stream()
-                .filter(c -> c.subject().type() == Subject.Type.ORGANISATION && c.kind() == ClaimKind.DATE
-                        && "founded".equals(c.event()) && c.inScope())
+                .filter(c -> c.inScope() && ctx.rules.books(FOUND, c))
                 .sorted(Comparator.comparing((Claim c) -> c.precision().ordinal()).thenComparing(Claim::id))
                 .toList();
         if (founding.isEmpty()) {
-            throw new DomainException("the catalog holds no founding date of the organisation");
+            throw new DomainException("no claim is booked by the step " + FOUND + " (in the shipped rules, a DATE"
+                    + " 'founded' of organisation): the organisation cannot be founded");
         }
         Claim best = founding.get(0);
         LocalDate day = ctx.place(best.date(), best.id());
@@ -67,8 +70,7 @@ final class OrganisationRules {
 
     private static void openCentralFund(CompileContext ctx) {
         Claim formed = ctx.catalog.claims().stream()
-                .filter(c -> c.kind() == ClaimKind.DATE && "formed".equals(c.event())
-                        && c.subject().type() == Subject.Type.BODY && "Central Bureau".equals(c.subject().name()))
+                .filter(c -> ctx.rules.books("open-central-fund", c) && c.kind() == ClaimKind.DATE)
                 .findFirst().orElse(null);
         LocalDate day;
         Provenance provenance;
@@ -88,8 +90,8 @@ final class OrganisationRules {
     private static void renames(CompileContext ctx) {
         Map<String, List<Claim>> bySubject = new LinkedHashMap<>();
         ctx.catalog.claims().stream()
-                .filter(c -> c.kind() == ClaimKind.DATE && "renamed".equals(c.event()) && c.inScope()
-                        && c.subject().type() == Subject.Type.BODY && NEXT_NAME.containsKey(c.subject().name()))
+                .filter(c -> c.inScope() && ctx.rules.books("rename-governing-body", c) && c.kind() == ClaimKind.DATE
+                        && NEXT_NAME.containsKey(c.subject().name()))
                 .forEach(c -> bySubject.computeIfAbsent(c.subject().name(), k -> new java.util.ArrayList<>()).add(c));
         bySubject.forEach((body, claims) -> {
             Claim best = claims.stream().min(Comparator.comparing((Claim c) -> c.precision().ordinal())
@@ -108,10 +110,9 @@ final class OrganisationRules {
 
     private static void leaders(CompileContext ctx) {
         ctx.catalog.claims().stream()
-                .filter(c -> c.kind() == ClaimKind.LINK && c.inScope() && "headed".equals(c.link().relation())
+                .filter(c -> c.inScope() && ctx.rules.books("leadership", c) && c.kind() == ClaimKind.LINK
                         && c.link().targets().size() == 1
-                        && c.link().targets().get(0).type() == Subject.Type.ORGANISATION
-                        && c.subject().type() == Subject.Type.PERSON)
+                        && c.link().targets().get(0).type() == Subject.Type.ORGANISATION)
                 .forEach(c -> {
                     HistoricalDate term = c.date();
                     LocalDate start = term.earliest() == null ? null

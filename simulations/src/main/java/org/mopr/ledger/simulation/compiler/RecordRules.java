@@ -31,6 +31,8 @@ import java.util.TreeMap;
 /** The rest of the record: goods in kind, patronage links, conferences, and the scenario's rate tables. */
 final class RecordRules {
 
+    static final String CONFERENCE = "conference";
+
     private RecordRules() {
     }
 
@@ -73,7 +75,7 @@ final class RecordRules {
     static void patronage(CompileContext ctx) {
         java.util.Set<String> established = new HashSet<>();
         for (Claim c : ctx.catalog.byKind(ClaimKind.LINK)) {
-            if (!c.inScope() || !"patronized".equals(c.link().relation())) {
+            if (!c.inScope() || !ctx.rules.books("patronage", c)) {
                 continue;
             }
             LocalDate placed = ctx.place(c.date(), c.id());
@@ -110,7 +112,7 @@ final class RecordRules {
     static void conferences(CompileContext ctx) {
         Map<String, List<Claim>> held = new LinkedHashMap<>();
         for (Claim c : ctx.catalog.byKind(ClaimKind.DATE)) {
-            if (c.inScope() && "held".equals(c.event()) && c.subject().type() == Subject.Type.CONFERENCE
+            if (c.inScope() && ctx.rules.books(CONFERENCE, c) && c.subject().type() == Subject.Type.CONFERENCE
                     && c.scope().type() != Scope.Type.EXTERNAL) {
                 held.computeIfAbsent(c.subject().name(), k -> new ArrayList<>()).add(c);
             }
@@ -127,8 +129,10 @@ final class RecordRules {
             Long delegates = null;
             Map<String, Long> groups = new TreeMap<>();
             for (Claim count : ctx.catalog.byKind(ClaimKind.COUNT)) {
-                if (count.subject().type() == Subject.Type.CONFERENCE && name.equals(count.subject().name())
-                        && "delegates".equals(count.unit()) && count.partOf() == null) {
+                if (!ctx.rules.books(CONFERENCE, count) || !name.equals(count.subject().name())) {
+                    continue;
+                }
+                if (count.partOf() == null) {
                     delegates = count.count();
                     cited.add(count.id());
                     for (Claim part : ctx.catalog.partsOf(count.id())) {
@@ -136,8 +140,7 @@ final class RecordRules {
                         groups.put(group.toUpperCase(Locale.ROOT), part.count());
                         cited.add(part.id());
                     }
-                } else if (count.subject().type() == Subject.Type.CONFERENCE && name.equals(count.subject().name())
-                        && "delegates".equals(count.unit()) && ctx.catalog.find(count.partOf()).isEmpty()) {
+                } else if (ctx.catalog.find(count.partOf()).isEmpty()) {
                     // The whole is held out: its parts still say how many came in each group.
                     String group = count.id().substring(count.id().lastIndexOf("delegates-") + "delegates-".length());
                     groups.put(group.toUpperCase(Locale.ROOT), count.count());

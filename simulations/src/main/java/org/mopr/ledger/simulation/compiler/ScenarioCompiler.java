@@ -47,7 +47,8 @@ public final class ScenarioCompiler {
             settings = withSeed(settings, seedOverride);
         }
         // A rule for one named subject that books nothing is a typo in the rules, not a quiet no-op.
-        List<String> idle = CompileRules.historical().unused(catalog);
+        CompileRules rules = org.mopr.ledger.simulation.scenario.ScenarioRules.of(source);
+        List<String> idle = rules.unused(catalog);
         if (!idle.isEmpty()) {
             throw new DomainException(idle.get(0));
         }
@@ -69,9 +70,9 @@ public final class ScenarioCompiler {
             settings = withHoldOut(settings, List.copyOf(out), !extraHoldOut.isEmpty(), gone);
             catalog = catalog.without(gone);
         }
-        checkAgainstCatalog(settings, source, catalog);
+        checkAgainstCatalog(settings, source, catalog, rules);
         requireSources(source, catalog);
-        CompileContext ctx = new CompileContext(settings, catalog, source);
+        CompileContext ctx = new CompileContext(settings, catalog, source, rules);
         OrganisationRules.apply(ctx);
         RecordRules.rates(ctx);
         SectionRules.apply(ctx);
@@ -82,6 +83,7 @@ public final class ScenarioCompiler {
         List<String> countries = AidRules.patronizedCountries(ctx);
         MoneyRules.apply(ctx, countries);
         SectionMoneyRules.apply(ctx);
+        unbooked(ctx);
         setAside(ctx);
         if (settings.granularity() == Settings.Granularity.MEMBER_MONTH) {
             return MemberDuesRules.compile(ctx);
@@ -100,7 +102,25 @@ public final class ScenarioCompiler {
         }
     }
 
-    private static void checkAgainstCatalog(Settings s, ScenarioSource source, Catalog catalog) {
+    /**
+     * A claim the shipped rules book and the scenario's own rules do not is set aside with the reason "no rule books
+     * claims of kind K for subject S", so the reconciliation says why it is missing from the run. (A claim no rules
+     * at all book needs no event: the reconciliation finds it unbooked from the shipped rules and the run's
+     * citations, which keeps the historical run's events as they are.)
+     */
+    private static void unbooked(CompileContext ctx) {
+        if (ctx.rules.isShipped()) {
+            return;
+        }
+        for (Claim c : ctx.catalog.claims()) {
+            if (c.inScope() && c.kind() != org.mopr.ledger.catalog.ClaimKind.TEXT && ctx.rules.ruleFor(c).isEmpty()
+                    && CompileRules.historical().ruleFor(c).isPresent() && !ctx.used.contains(c.id())) {
+                ctx.omit(c, CompileRules.unbooked(c));
+            }
+        }
+    }
+
+    private static void checkAgainstCatalog(Settings s, ScenarioSource source, Catalog catalog, CompileRules rules) {
         for (Scenario.PreferClaim p : s.preferences()) {
             Claim use = catalog.find(p.use()).orElseThrow(() -> source.error(p.use(), "unknown claim '" + p.use() + "'"));
             catalog.find(p.instead()).orElseThrow(() -> source.error(p.instead(), "unknown claim '" + p.instead() + "'"));
@@ -116,7 +136,7 @@ public final class ScenarioCompiler {
         }
         s.bans().forEach(b -> requireSection(catalog, source, b.section()));
         s.duesFactors().forEach(d -> requireSection(catalog, source, d.section()));
-        java.util.SortedSet<String> collecting = MoneyRules.collectingSections(catalog);
+        java.util.SortedSet<String> collecting = MoneyRules.collectingSections(catalog, rules);
         for (Settings.DuesFactorRow d : s.duesFactors()) {
             if (!collecting.contains(d.section())) {
                 throw source.errorAt("dues factor of " + d.section() + " has nothing to scale: the sources document"

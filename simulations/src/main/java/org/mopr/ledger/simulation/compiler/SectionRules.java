@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class SectionRules {
 
+    /** The rules file's step that founds a section from its affiliates-table row. */
+    static final String STEP = "found-section";
+
     private SectionRules() {
     }
 
@@ -49,6 +52,10 @@ final class SectionRules {
         ctx.settings.foundingDates().forEach(f -> overrides.put(f.section(), f));
         for (Section section : ctx.catalog.sections()) {
             Claim row = ctx.claim(section.claimId());
+            if (!ctx.rules.books(STEP, row)) {
+                // Rules that found no section from the affiliates table: the row stays in the catalog, unbooked.
+                continue;
+            }
             Scenario.FoundingDate override = overrides.get(section.code());
             Claim twin = preferredTwin(ctx, row);
             if (twin != null) {

@@ -21,6 +21,9 @@ import java.util.Map;
  *                      against what the rest of the record gives
  * @param sources       folders of sources ({@code <name>.txt} with {@code <name>.yaml}) the run adds to the shipped
  *                      five, relative to the scenario file's folder
+ * @param rules         the compile rules: "historical" (the shipped file, the default) or a rules file relative to
+ *                      the scenario file's folder, which replaces the shipped rules or, with {@code extends:
+ *                      historical}, comes before them
  */
 public record Scenario(
         String name,
@@ -35,7 +38,8 @@ public record Scenario(
         List<Override> overrides,
         Members members,
         @JsonProperty("holdOut") List<String> holdOut,
-        List<String> sources) {
+        List<String> sources,
+        String rules) {
 
     public record Window(LocalDate from, LocalDate to) {
     }
