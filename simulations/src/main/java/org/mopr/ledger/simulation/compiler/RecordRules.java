@@ -32,6 +32,8 @@ import java.util.TreeMap;
 final class RecordRules {
 
     static final String CONFERENCE = "conference";
+    /** The model a quantity drawn within its stated range names (--vary ranges). */
+    static final String RANGE_MODEL = "range-draw";
 
     private RecordRules() {
     }
@@ -58,6 +60,12 @@ final class RecordRules {
             if (c.value().type() == ValueType.UNSTATED) {
                 quantity = new Quantity(1, c.goodsUnit());
                 provenance = Provenance.derived("the source names the gift without a quantity: counted as one lot", c.id());
+            } else if (ctx.settings.drawRanges() && org.mopr.ledger.simulation.allocation.RangeDraw.spans(c.value())) {
+                // An ensemble varying ranges: this member's quantity is one draw within what the source says.
+                var drawn = org.mopr.ledger.simulation.allocation.RangeDraw.draw(c.value(), c.goodsUnit().minorDigits(),
+                        ctx.subSeed("range/" + c.id()));
+                quantity = Quantity.parse(drawn.value(), c.goodsUnit());
+                provenance = ctx.simulated(RANGE_MODEL, drawn.parameters(), c.id());
             } else if (c.value().type() == ValueType.BOUND || c.value().type() == ValueType.APPROXIMATE) {
                 quantity = c.quantity();
                 provenance = Provenance.derived("the source gives '" + c.value().render() + "': the figure is taken as stated", c.id());

@@ -173,13 +173,13 @@ public final class ScenarioCompiler {
                 .filter(p -> !gone.contains(p.use()) && !gone.contains(p.instead())).toList();
         return new Settings(name, s.description(), s.catalog(), s.seed(), s.granularity(), s.placement(), s.windowFrom(),
                 s.windowTo(), s.allocations(), s.rates(), s.bans(), s.duesFactors(), preferences, s.foundingDates(),
-                s.memberEvents(), s.perBatch(), holdOut);
+                s.memberEvents(), s.perBatch(), holdOut, s.drawRanges());
     }
 
     private static Settings withSeed(Settings s, long seed) {
         return new Settings(s.name(), s.description(), s.catalog(), seed, s.granularity(), s.placement(), s.windowFrom(),
                 s.windowTo(), s.allocations(), s.rates(), s.bans(), s.duesFactors(), s.preferences(), s.foundingDates(),
-                s.memberEvents(), s.perBatch(), s.holdOut());
+                s.memberEvents(), s.perBatch(), s.holdOut(), s.drawRanges());
     }
 
     /** Thrown for a catalog that lacks what the rules need: the catalog, not the scenario, is then at fault. */

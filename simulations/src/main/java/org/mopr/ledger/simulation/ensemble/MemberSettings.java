@@ -51,6 +51,9 @@ public final class MemberSettings {
         if (vary.contains(Variation.RATES)) {
             words.add("rates given as ranges drawn uniformly within them (" + RATE_DECIMALS + " decimals)");
         }
+        if (vary.contains(Variation.RANGES)) {
+            words.add(org.mopr.ledger.simulation.allocation.RangeDraw.ASSUMPTION);
+        }
         return String.join("; ", words);
     }
 
@@ -81,7 +84,8 @@ public final class MemberSettings {
         List<Settings.RateRow> rates = vary.contains(Variation.RATES) ? drawRates(base.rates(), seed) : base.rates();
         return new Settings(base.name(), base.description(), base.catalog(), seed, base.granularity(), placement,
                 base.windowFrom(), base.windowTo(), Map.copyOf(allocations), rates, base.bans(), base.duesFactors(),
-                base.preferences(), base.foundingDates(), base.memberEvents(), base.perBatch(), base.holdOut());
+                base.preferences(), base.foundingDates(), base.memberEvents(), base.perBatch(), base.holdOut(),
+                vary.contains(Variation.RANGES));
     }
 
     private static List<Settings.RateRow> drawRates(List<Settings.RateRow> rates, long seed) {

@@ -17,7 +17,20 @@ public record Settings(String name, String description, String catalog, long see
                        Map<String, AllocationRule> allocations, List<RateRow> rates, List<Scenario.Ban> bans,
                        List<DuesFactorRow> duesFactors, List<Scenario.PreferClaim> preferences,
                        List<Scenario.FoundingDate> foundingDates, long memberEvents, int perBatch,
-                       List<String> holdOut) {
+                       List<String> holdOut, boolean drawRanges) {
+
+    /**
+     * Settings whose claims given as ranges or bounds are booked at one point, as every single run books them;
+     * {@code drawRanges} (an ensemble's {@code --vary ranges}) draws them within what they say instead.
+     */
+    public Settings(String name, String description, String catalog, long seed, Granularity granularity,
+                    DatePlacement placement, LocalDate windowFrom, LocalDate windowTo,
+                    Map<String, AllocationRule> allocations, List<RateRow> rates, List<Scenario.Ban> bans,
+                    List<DuesFactorRow> duesFactors, List<Scenario.PreferClaim> preferences,
+                    List<Scenario.FoundingDate> foundingDates, long memberEvents, int perBatch, List<String> holdOut) {
+        this(name, description, catalog, seed, granularity, placement, windowFrom, windowTo, allocations, rates, bans,
+                duesFactors, preferences, foundingDates, memberEvents, perBatch, holdOut, false);
+    }
 
     public enum Granularity { SECTION_MONTH, MEMBER_MONTH }
 

@@ -13,7 +13,7 @@ class VariationTest {
         assertThat(Variation.parse("seed, placement")).containsExactly(Variation.SEED, Variation.PLACEMENT);
         assertThatThrownBy(() -> Variation.parse("seed,moon")).isInstanceOf(DomainException.class)
                 .hasMessage("unknown --vary word 'moon': use seed, placement, rates or ranges, separated by commas");
-        assertThatThrownBy(() -> Variation.parse("ranges")).hasMessageStartingWith("--vary ranges is not available yet");
+        assertThat(Variation.parse("ranges,seed")).containsExactly(Variation.SEED, Variation.RANGES);
         assertThatThrownBy(() -> Variation.parse(" ")).hasMessageStartingWith("--vary needs at least one");
     }
 }
