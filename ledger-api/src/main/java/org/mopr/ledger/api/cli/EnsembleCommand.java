@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code ensemble SCENARIO --members N [--vary seed,placement,rates] [--seed S] [--out DIR]}. */
+/** {@code ensemble SCENARIO --members N [--vary seed,placement,rates,ranges] [--seed S] [--out DIR]}. */
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
         description = {"Run a scenario N times with its modelled figures drawn anew for each member, and store every "
                 + "figure as a band (p5, p50, p95, min, max) across the members.",
@@ -32,7 +32,7 @@ public class EnsembleCommand implements Callable<Integer> {
     int members;
 
     @Option(names = "--vary", paramLabel = "WORDS", defaultValue = "seed,placement",
-            description = "What changes between members: seed, placement, rates (default: ${DEFAULT-VALUE}).")
+            description = "What changes between members: seed, placement, rates, ranges (default: ${DEFAULT-VALUE}).")
     String vary;
 
     @Option(names = "--seed", paramLabel = "S", description = "The base seed (member i has S+i); default the scenario's.")
