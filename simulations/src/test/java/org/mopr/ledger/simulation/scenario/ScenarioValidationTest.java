@@ -52,7 +52,7 @@ class ScenarioValidationTest {
     @Test
     void anUnknownKeyNamesTheFileTheLineAndTheKeysThatWouldDo() {
         refused(BASE + "datePlacment: start\n", FILE + ":7: unknown key 'datePlacment'; known keys here: allocations, "
-                + "catalog, datePlacement, description, granularity, holdOut, members, name, overrides, rates, seed, sources, window");
+                + "catalog, datePlacement, description, granularity, holdOut, members, name, overrides, rates, rules, seed, sources, window");
     }
 
     @Test
@@ -61,7 +61,7 @@ class ScenarioValidationTest {
         // not the next key's and not a comment that mentions it.
         refused(BASE.replace("seed: 7\n", "seed: 7\n# datePlacment: a typo below\ndatePlacment: start\n"),
                 FILE + ":5: unknown key 'datePlacment'; known keys here: allocations, catalog, datePlacement, "
-                        + "description, granularity, holdOut, members, name, overrides, rates, seed, sources, window");
+                        + "description, granularity, holdOut, members, name, overrides, rates, rules, seed, sources, window");
     }
 
     @Test
