@@ -47,6 +47,9 @@ const Bands = (() => {
     state.bands = new Map();
     state.scenario = scenario;
     try {
+      if (!scenario) {
+        throw new Error("the shown run names no scenario");
+      }
       const list = await Api.get("ensembles", {}, true);
       const found = (list.items || []).filter(e => e.scenario === scenario && /^COMPLETE/i.test(e.status || "")
         && (e.membersDone || 0) >= 2);
@@ -54,9 +57,8 @@ const Bands = (() => {
       const chosen = found.length ? found[found.length - 1] : null;
       if (chosen) {
         const bands = new Map();
-        for (const prefix of PREFIXES) {
-          (await bandsOf(chosen.ensembleId, prefix)).forEach(item => bands.set(item.figure, band(item)));
-        }
+        (await Promise.all(PREFIXES.map(prefix => bandsOf(chosen.ensembleId, prefix))))
+          .forEach(items => items.forEach(item => bands.set(item.figure, band(item))));
         state.bands = bands;
         state.ensemble = chosen;
       }
@@ -193,6 +195,38 @@ const Bands = (() => {
       only the totals.</p>` : "";
   }
 
-  return { probe, ready, membership, aidCountries, aid, ofLink, linkHtml, dialogHtml, rangeText,
+  /** The aid chart's choice of country, by name; the chart shows only with an ensemble that sent aid. */
+  function countries(names) {
+    const select = document.getElementById("aid-country");
+    const codes = aidCountries().sort((a, b) => (names[a] || a).localeCompare(names[b] || b));
+    const kept = select.value;
+    select.innerHTML = codes.map(c => `<option value="${Fmt.escape(c)}">${Fmt.escape(names[c] || c)}</option>`).join("");
+    if (codes.includes(kept)) {
+      select.value = kept;
+    }
+    document.getElementById("aid-bands").hidden = !ready() || codes.length === 0;
+  }
+
+  /** The chosen country's aid in one currency, month by month, with the date shown marked. */
+  function drawAid(date, currency, names) {
+    if (document.getElementById("aid-bands").hidden) {
+      return;
+    }
+    const country = document.getElementById("aid-country").value;
+    const points = aid(country, currency);
+    const name = names[country] || country;
+    const e = state.ensemble;
+    document.getElementById("aid-bands-hint").textContent = points.length
+      ? `In ${Fmt.currencyName(currency)}, as ${e.membersDone} runs of the model drew it (ensemble ${e.ensembleId}): the`
+        + " ribbon holds the middle 90% of the runs, the dashed line their median. The run above is one such draw."
+      : `No run of the ensemble sent aid to ${name} in ${Fmt.currencyName(currency)}.`;
+    if (points.length) {
+      Charts.aidBand(points, name, Fmt.currencyName(currency), date);
+    } else {
+      Charts.empty("aid-chart", `No aid to ${name} in ${Fmt.currencyName(currency)}.`);
+    }
+  }
+
+  return { probe, ready, membership, countries, drawAid, aid, ofLink, linkHtml, dialogHtml, rangeText,
     ensemble: () => state.ensemble };
 })();

@@ -53,12 +53,14 @@ const Page = (() => {
       $("run-id").textContent = years.run;
       badges(reconciliation.summary.byStatus, reconciliation.summary.byBasis || {});
       $("slider").max = state.steps[state.mode].length - 1;
+      // The ranges are looked up before the first drawing, so the page is drawn once, whole; a missing or broken
+      // ensemble only leaves them out.
+      await Api.get(`runs/${encodeURIComponent(years.run)}`, {}, true).then(r => Bands.probe(r.scenario))
+        .catch(() => Bands.probe(null));
+      Bands.countries(state.countries);
       await draw();
       $("problem").hidden = true;
       document.body.dataset.ready = "true";
-      // The ranges come after the page is drawn and ready: a slow or absent ensemble never holds the figures back.
-      Api.get(`runs/${encodeURIComponent(years.run)}`, {}, true)
-        .then(r => Bands.probe(r.scenario)).then(found => { aidCountries(); return found && draw(); }).catch(() => {});
     } catch (e) {
       problem(e.message);
       // 503: the projections are being rebuilt, or the store is away for a moment; the figures come when they are whole.
@@ -98,45 +100,13 @@ const Page = (() => {
     Charts.patronage(active, l => Citation.show(`${l.cityName} and prisoners in ${l.countryName}`,
       [{ figure: "event", index: l.establishedIndex }]));
     Charts.membership(state.steps.month, point.date, d => explainMembers(d), d => explainSections(d), Bands.membership());
-    aidBands(point);
+    Bands.drawAid(point.date, Money.nativeCurrency() || "XRG", state.countries);
     await money(point, ticket);
   }
 
   /** The currencies a range is given in: the one shown, or all three when the Sankey converts them to gold rubles. */
   function rangeCurrencies() {
     return Money.nativeCurrency() ? [Money.nativeCurrency()] : ["XRG", "USD", "FRF"];
-  }
-
-  /** The country choice of the aid chart, largest ensemble median first; the chart shows only with an ensemble. */
-  function aidCountries() {
-    const select = $("aid-country");
-    const codes = Bands.aidCountries();
-    const kept = select.value;
-    select.innerHTML = codes.map(c => `<option value="${Fmt.escape(c)}">${Fmt.escape(state.countries[c] || c)}</option>`).join("");
-    if (codes.includes(kept)) {
-      select.value = kept;
-    }
-    $("aid-bands").hidden = !Bands.ready() || codes.length === 0;
-  }
-
-  function aidBands(point) {
-    if ($("aid-bands").hidden) {
-      return;
-    }
-    const country = $("aid-country").value;
-    const currency = Money.nativeCurrency() || "XRG";
-    const points = Bands.aid(country, currency);
-    const name = state.countries[country] || country;
-    const e = Bands.ensemble();
-    $("aid-bands-hint").textContent = points.length
-      ? `In ${Fmt.currencyName(currency)}, as ${e.membersDone} runs of the model drew it (ensemble ${e.ensembleId}): the`
-        + " ribbon holds the middle 90% of the runs, the dashed line their median. The run above is one such draw."
-      : `The ensemble sent no aid to ${name} in ${Fmt.currencyName(currency)}.`;
-    if (points.length) {
-      Charts.aidBand(points, name, Fmt.currencyName(currency), point.date);
-    } else {
-      Charts.empty("aid-chart", `No aid to ${name} in ${Fmt.currencyName(currency)}.`);
-    }
   }
 
   /** The cards: each says where its figure comes from, in a word and a swatch, before any click. */
@@ -286,7 +256,8 @@ const Page = (() => {
     $("slider").addEventListener("input", e => { pause(); state.index = Number(e.target.value); draw(); });
     $("step").addEventListener("change", e => setMode(e.target.value));
     $("money-currency").addEventListener("change", e => { Money.setView(e.target.value); draw(); });
-    $("aid-country").addEventListener("change", () => aidBands(step()));
+    $("aid-country").addEventListener("change", () => Bands.drawAid(step().date, Money.nativeCurrency() || "XRG",
+      state.countries));
     $("figure-members").addEventListener("click", () => explainMembers(step().date));
     $("figure-sections").addEventListener("click", () => explainSections(step().date));
     $("figure-aid").addEventListener("click", () => {
