@@ -90,7 +90,7 @@ const Bands = (() => {
       ? `The shaded ribbons (members, aid by month) and the ranges in the money chart's tooltips are
         <strong>${spreadWords()}</strong> (ensemble <code>${Fmt.escape(e.ensembleId)}</code>), not the past: each run
         draws anew ${Fmt.escape(varyWords(e.vary))}. The ribbon holds the middle 90% of the runs (5th to 95th
-        percentile). ${e.totalsExact ? "Every run keeps the sources' totals exact; only how they are spread moves." : ""}`
+        percentile); where the runs agree, it is as thin as a line. ${e.totalsExact ? "Every run keeps the sources' totals exact; only how they are spread moves." : ""}`
       : `No ensemble of “${Fmt.escape(state.scenario || "this scenario")}” yet, so the page shows one run and no ranges.
         An ensemble runs the scenario many times, each drawing the models anew, and shows how far the modelled
         figures could move. Start one with <code>java -jar mopr-ledger.jar ensemble
