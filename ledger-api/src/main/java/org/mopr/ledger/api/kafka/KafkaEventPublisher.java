@@ -6,16 +6,15 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +22,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every stored event to Kafka, as the only handler of the "kafka-publisher" streaming processor. It
- * collects the events of a unit of work (the processor hands it a whole batch) and, when the unit of work
- * prepares to commit, sends them, flushes and waits for every acknowledgement: only then may the transaction
+ * sends the events of a unit of work (the processor hands it a whole batch) as they come and, when the unit of
+ * work prepares to commit, flushes and waits for every acknowledgement: only then may the transaction
  * that stores the processor's token commit. A failure anywhere rolls the token back and the batch is sent
  * again, so nothing is lost; what was already acknowledged arrives twice, and consumers drop the copies by the
  * global index header.
@@ -59,45 +58,82 @@ public class KafkaEventPublisher {
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) {
-        batch().add(message);
+        batch().send(message);
     }
 
-    private List<EventMessage<?>> batch() {
+    private Batch batch() {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("events are published only from a streaming processor's unit of work");
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            List<EventMessage<?>> batch = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> publish(batch));
+            topicCreator.ensure();
+            Batch batch = new Batch(producer.get());
+            unitOfWork.onPrepareCommit(u -> batch.complete());
             return batch;
         });
     }
 
-    /** Sends the batch in stream order and returns once the broker has acknowledged all of it. */
-    void publish(List<EventMessage<?>> messages) {
-        if (messages.isEmpty()) {
-            return;
+    /**
+     * One unit of work's events. Each is sent as the processor hands it over, so the broker receives the first
+     * records while the later ones are still being read and decoded; when the unit of work prepares to commit, the
+     * producer is flushed and every acknowledgement awaited, and only then may the token move.
+     */
+    private final class Batch {
+        private final Producer<String, byte[]> current;
+        private final List<Long> sent = new ArrayList<>();
+        private final List<Future<RecordMetadata>> acks = new ArrayList<>();
+        /** The token after the event handled before this one in this batch; null for the first. */
+        private GapAwareTrackingToken previous;
+
+        Batch(Producer<String, byte[]> current) {
+            this.current = current;
         }
-        topicCreator.ensure();
-        Map<String, Long> indexes = globalIndexes(messages);
-        List<Long> sent = new ArrayList<>(messages.size());
-        List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
-        Producer<String, byte[]> current = producer.get();
-        try {
-            for (EventMessage<?> message : messages) {
-                EventRecords.StoredEvent event = stored(message, indexes);
+
+        void send(EventMessage<?> message) {
+            try {
+                EventRecords.StoredEvent event = stored(message, globalIndex(message));
                 acks.add(current.send(EventRecords.toRecord(topic, event)));
                 sent.add(event.globalIndex());
+            } catch (RuntimeException e) {
+                producer.discard(current);
+                throw e;
             }
-            current.flush();
-            awaitAcknowledgements(acks);
-        } catch (RuntimeException e) {
-            producer.discard(current);
-            throw e;
         }
-        hook.acknowledged(sent);
-        published.increment(sent.size());
+
+        void complete() {
+            try {
+                current.flush();
+                awaitAcknowledgements(acks);
+            } catch (RuntimeException e) {
+                producer.discard(current);
+                throw e;
+            }
+            hook.acknowledged(sent);
+            published.increment(sent.size());
+        }
+
+        /**
+         * The event's global index, which consumers deduplicate by. A gap-aware token's index is the highest index
+         * seen, so when it rose from the previous event's token this event raised it and the index is its own (every
+         * event of the batch reaches this handler, which takes any payload, so none is skipped in between). An event
+         * that filled a gap leaves the index where it was, and the first of a batch has no token before it here:
+         * those are looked up by event id, in the processor's transaction.
+         */
+        private long globalIndex(EventMessage<?> message) {
+            GapAwareTrackingToken before = previous;
+            previous = message instanceof TrackedEventMessage<?> tracked
+                    && tracked.trackingToken() instanceof GapAwareTrackingToken token ? token : null;
+            if (before != null && previous != null && previous.getIndex() > before.getIndex()) {
+                return previous.getIndex();
+            }
+            List<Long> found = jdbc.queryForList("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?",
+                    Long.class, message.getIdentifier());
+            if (found.isEmpty()) {
+                throw new IllegalStateException("event " + message.getIdentifier() + " is not in the event store");
+            }
+            return found.get(0);
+        }
     }
 
     private void awaitAcknowledgements(List<Future<RecordMetadata>> acks) {
@@ -117,36 +153,13 @@ public class KafkaEventPublisher {
         }
     }
 
-    private EventRecords.StoredEvent stored(EventMessage<?> message, Map<String, Long> indexes) {
+    private EventRecords.StoredEvent stored(EventMessage<?> message, long index) {
         if (!(message instanceof DomainEventMessage<?> domain)) {
             throw new IllegalStateException("only domain events of the store are published, got "
                     + message.getPayloadType().getSimpleName());
         }
-        Long index = indexes.get(message.getIdentifier());
-        if (index == null) {
-            throw new IllegalStateException("event " + message.getIdentifier() + " is not in the event store");
-        }
         return new EventRecords.StoredEvent(index, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
                 domain.getType(), message.getIdentifier(), message.serializePayload(eventSerializer, byte[].class),
                 message.getPayload());
-    }
-
-    /**
-     * The global index of each event, looked up by event id (one query per batch, in the processor's
-     * transaction). A tracking token's position is not always its event's index: an event that commits after
-     * later ones fills a gap and leaves the token where it was, and consumers need the exact index to deduplicate.
-     */
-    private Map<String, Long> globalIndexes(List<EventMessage<?>> messages) {
-        Object[] ids = messages.stream().map(EventMessage::getIdentifier).toArray();
-        Map<String, Long> found = new HashMap<>(ids.length * 2);
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY (?)");
-            ps.setArray(1, con.createArrayOf("varchar", ids));
-            return ps;
-        }, rs -> {
-            found.put(rs.getString(1), rs.getLong(2));
-        });
-        return found;
     }
 }
