@@ -6,15 +6,16 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ public class KafkaEventPublisher {
     public static final String PROCESSING_GROUP = "kafka-publisher";
 
     private static final String BATCH = KafkaEventPublisher.class.getName() + ".batch";
+    /** Events looked up and sent together while a batch is still being handled. */
+    private static final int SEND_CHUNK = 250;
 
     private final PublisherProducer producer;
     private final TopicCreator topicCreator;
@@ -58,7 +61,7 @@ public class KafkaEventPublisher {
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) {
-        batch().send(message);
+        batch().add(message);
     }
 
     private Batch batch() {
@@ -75,26 +78,40 @@ public class KafkaEventPublisher {
     }
 
     /**
-     * One unit of work's events. Each is sent as the processor hands it over, so the broker receives the first
-     * records while the later ones are still being read and decoded; when the unit of work prepares to commit, the
-     * producer is flushed and every acknowledgement awaited, and only then may the token move.
+     * One unit of work's events. They are sent a chunk at a time as the processor hands them over, so the broker
+     * receives the first records while the later ones are still being read and decoded; when the unit of work
+     * prepares to commit, the rest is sent, the producer flushed and every acknowledgement awaited, and only then may
+     * the token move. Chunks keep each event's order: a chunk is sent whole, in stream order, before the next.
      */
     private final class Batch {
         private final Producer<String, byte[]> current;
+        private final List<EventMessage<?>> waiting = new ArrayList<>(SEND_CHUNK);
         private final List<Long> sent = new ArrayList<>();
         private final List<Future<RecordMetadata>> acks = new ArrayList<>();
-        /** The token after the event handled before this one in this batch; null for the first. */
-        private GapAwareTrackingToken previous;
 
         Batch(Producer<String, byte[]> current) {
             this.current = current;
         }
 
-        void send(EventMessage<?> message) {
+        void add(EventMessage<?> message) {
+            waiting.add(message);
+            if (waiting.size() >= SEND_CHUNK) {
+                sendWaiting();
+            }
+        }
+
+        private void sendWaiting() {
+            if (waiting.isEmpty()) {
+                return;
+            }
             try {
-                EventRecords.StoredEvent event = stored(message, globalIndex(message));
-                acks.add(current.send(EventRecords.toRecord(topic, event)));
-                sent.add(event.globalIndex());
+                Map<String, Long> indexes = globalIndexes(waiting);
+                for (EventMessage<?> message : waiting) {
+                    EventRecords.StoredEvent event = stored(message, indexes);
+                    acks.add(current.send(EventRecords.toRecord(topic, event)));
+                    sent.add(event.globalIndex());
+                }
+                waiting.clear();
             } catch (RuntimeException e) {
                 producer.discard(current);
                 throw e;
@@ -102,6 +119,7 @@ public class KafkaEventPublisher {
         }
 
         void complete() {
+            sendWaiting();
             try {
                 current.flush();
                 awaitAcknowledgements(acks);
@@ -112,28 +130,25 @@ public class KafkaEventPublisher {
             hook.acknowledged(sent);
             published.increment(sent.size());
         }
+    }
 
-        /**
-         * The event's global index, which consumers deduplicate by. A gap-aware token's index is the highest index
-         * seen, so when it rose from the previous event's token this event raised it and the index is its own (every
-         * event of the batch reaches this handler, which takes any payload, so none is skipped in between). An event
-         * that filled a gap leaves the index where it was, and the first of a batch has no token before it here:
-         * those are looked up by event id, in the processor's transaction.
-         */
-        private long globalIndex(EventMessage<?> message) {
-            GapAwareTrackingToken before = previous;
-            previous = message instanceof TrackedEventMessage<?> tracked
-                    && tracked.trackingToken() instanceof GapAwareTrackingToken token ? token : null;
-            if (before != null && previous != null && previous.getIndex() > before.getIndex()) {
-                return previous.getIndex();
-            }
-            List<Long> found = jdbc.queryForList("SELECT globalindex FROM domainevententry WHERE eventidentifier = ?",
-                    Long.class, message.getIdentifier());
-            if (found.isEmpty()) {
-                throw new IllegalStateException("event " + message.getIdentifier() + " is not in the event store");
-            }
-            return found.get(0);
-        }
+    /**
+     * The global index of each event, looked up by event id (one query per chunk, in the processor's
+     * transaction). A tracking token's position is not always its event's index: an event that commits after
+     * later ones fills a gap and leaves the token where it was, and consumers need the exact index to deduplicate.
+     */
+    private Map<String, Long> globalIndexes(List<EventMessage<?>> messages) {
+        Object[] ids = messages.stream().map(EventMessage::getIdentifier).toArray();
+        Map<String, Long> found = new HashMap<>(ids.length * 2);
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY (?)");
+            ps.setArray(1, con.createArrayOf("varchar", ids));
+            return ps;
+        }, rs -> {
+            found.put(rs.getString(1), rs.getLong(2));
+        });
+        return found;
     }
 
     private void awaitAcknowledgements(List<Future<RecordMetadata>> acks) {
@@ -153,10 +168,14 @@ public class KafkaEventPublisher {
         }
     }
 
-    private EventRecords.StoredEvent stored(EventMessage<?> message, long index) {
+    private EventRecords.StoredEvent stored(EventMessage<?> message, Map<String, Long> indexes) {
         if (!(message instanceof DomainEventMessage<?> domain)) {
             throw new IllegalStateException("only domain events of the store are published, got "
                     + message.getPayloadType().getSimpleName());
+        }
+        Long index = indexes.get(message.getIdentifier());
+        if (index == null) {
+            throw new IllegalStateException("event " + message.getIdentifier() + " is not in the event store");
         }
         return new EventRecords.StoredEvent(index, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
                 domain.getType(), message.getIdentifier(), message.serializePayload(eventSerializer, byte[].class),
