@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The Kafka side of projections' {@link PartitionFeed}: one poll's records, by partition, decoded with the store's
- * serializer only when they are applied. What is skipped and why, and the transaction with the offsets, are the
+ * serializer once, when they are prepared. What is skipped and why, and the transaction with the offsets, are the
  * feed's; this class only speaks Kafka's types.
  */
 public final class BatchApplier {
@@ -35,11 +35,21 @@ public final class BatchApplier {
 
     /** One poll's records as the container's batch listener receives them (each partition's in offset order). */
     Outcome apply(Iterable<ConsumerRecord<String, byte[]>> records) {
+        return write(prepare(records));
+    }
+
+    /** Decodes and folds one poll without touching the database (see {@link PartitionFeed#prepare}). */
+    PartitionFeed.Prepared prepare(Iterable<ConsumerRecord<String, byte[]>> records) {
         Map<Integer, List<PartitionFeed.Entry>> byPartition = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>())
                     .add(new PartitionFeed.Entry(record.offset(), () -> EventRecords.toEnvelope(record, serializer)));
         }
+        return feed.prepare(byPartition);
+    }
+
+    /** Writes a prepared poll and its offsets in one transaction. */
+    Outcome write(PartitionFeed.Prepared prepared) {
         PartitionFeed.Hook told = new PartitionFeed.Hook() {
             @Override
             public void received(int count) {
@@ -51,7 +61,7 @@ public final class BatchApplier {
                 hook.beforeCommit(kafka(outcome));
             }
         };
-        return kafka(feed.apply(byPartition, told));
+        return kafka(feed.write(prepared, told));
     }
 
     private Outcome kafka(PartitionFeed.Outcome outcome) {

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The lag from what the consumer learnt in its last fetches; a partition it knows no end for yet is asked about
- * directly, at most every few seconds. After a batch, the consumer's position is the next record to apply, so this
- * counts records not yet applied. Called on the consumer's thread only.
+ * directly, at most every few seconds. After a batch is handed over, the consumer's position is past it while it is
+ * still being written, so those records are added: this counts records not yet applied. Called on the consumer's
+ * thread only.
  */
 final class ConsumerLag {
 
@@ -26,8 +27,9 @@ final class ConsumerLag {
         this.metrics = metrics;
     }
 
-    void refresh(Consumer<?, ?> c) {
-        long total = 0;
+    /** @param inFlight records past the consumer's position still being written (not yet applied) */
+    void refresh(Consumer<?, ?> c, int inFlight) {
+        long total = inFlight;
         Set<TopicPartition> unknown = new HashSet<>();
         for (TopicPartition partition : c.assignment()) {
             OptionalLong lag = c.currentLag(partition);

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.mopr.ledger.projection.partition.PartitionFeed;
 import org.mopr.ledger.projection.partition.PartitionOffsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,28 +32,36 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A projection worker on spring-kafka's listener container: one consumer of the group (concurrency 1; run more workers to share the partitions),
- * a batch listener that applies each poll in one database transaction with its offsets ({@link BatchApplier}),
- * a rebalance listener that seeks every assigned partition to the offset stored in the database, and a
- * {@link DefaultErrorHandler} that retries a failed batch after waits doubling from 100 ms up to max-backoff, for
- * as long as it takes: giving up would let the container skip the batch, and the next one would move the stored
- * offsets past records never applied. Records missing from the broker stop the worker: no retry can bring them back. The
- * container's own commit to Kafka (asynchronous, after each batch) is informational; the database holds the truth.
+ * A projection worker on spring-kafka's listener container: one consumer of the group (concurrency 1; run more
+ * workers to share the partitions), a batch listener that decodes and folds each poll and hands it to a writing
+ * thread ({@link WriteAhead}) that applies it in one database transaction with its offsets ({@link BatchApplier}),
+ * while the listener already takes the next poll; a rebalance listener that lets that write finish, then seeks every
+ * assigned partition to the offset stored in the database. A write that rolled back sends the consumer back to the
+ * stored offsets, so the batch is read and applied again after waits doubling from 100 ms up to max-backoff, for as
+ * long as it takes: skipping it would let the next batch move the stored offsets past records never applied. A poll
+ * that cannot be decoded is retried the same way by a {@link DefaultErrorHandler}. Records missing from the broker
+ * stop the worker: no retry can bring them back. The container's own commit to Kafka (asynchronous, after each
+ * batch is handed over, so up to one batch ahead of the database) is informational; the database holds the truth.
  */
 public final class ContainerWorker implements KafkaWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerWorker.class);
+    private static final long FIRST_BACKOFF_MILLIS = 100;
 
     private final WorkerSettings settings;
     private final WorkerMetrics metrics;
     private final StoredPositions positions;
     private final ConsumerLag lag;
     private final BatchApplier applier;
+    private final WriteAhead writes;
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile Throwable fatal;
     private volatile boolean started;
+    /** Set when a write rolled back until the consumer is back at the stored offsets; consumer's thread only. */
+    private boolean reseek;
+    private long backoffMillis = FIRST_BACKOFF_MILLIS;
 
     ContainerWorker(Map<String, Object> consumerConfig, WorkerSettings settings, PartitionOffsets offsets,
                     BatchApplier applier, WorkerMetrics metrics, MeterRegistry registry) {
@@ -61,6 +70,7 @@ public final class ContainerWorker implements KafkaWorker {
         this.positions = new StoredPositions(offsets, settings.group());
         this.lag = new ConsumerLag(metrics);
         this.applier = applier;
+        this.writes = new WriteAhead(applier, metrics, settings.group());
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumerConfig,
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumers.addListener(new MicrometerConsumerListener<>(registry));
@@ -85,8 +95,11 @@ public final class ContainerWorker implements KafkaWorker {
         container.setCommonErrorHandler(new Errors(settings.maxBackoff().toMillis()));
         container.setApplicationEventPublisher(event -> {
             if (event instanceof ListenerContainerIdleEvent idle && idle.getConsumer() != null) {
-                lag.refresh(idle.getConsumer());
+                // Idle events come on the consumer's thread: the last write's outcome is taken here when no poll follows it.
+                settle(idle.getConsumer(), true);
+                lag.refresh(idle.getConsumer(), writes.inFlightRecords());
             } else if (event instanceof ConsumerStoppedEvent) {
+                settle(null, false);
                 assignment = Set.of();
                 metrics.partitions(0);
                 finished.countDown();
@@ -94,19 +107,87 @@ public final class ContainerWorker implements KafkaWorker {
         });
     }
 
+    /**
+     * Decodes and folds this poll while the one before is still being written, then waits for that write and hands
+     * this poll to the writing thread. If the write before rolled back, this poll is dropped with it: the consumer is
+     * moved back to the stored offsets, so both are read again (after a pause that doubles up to max-backoff).
+     */
     private void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        PartitionFeed.Prepared prepared;
         try {
-            metrics.committed(applier.apply(records));
+            prepared = applier.prepare(records);
         } catch (RuntimeException e) {
+            // Not decodable: the container retries this poll (the one before is settled, so nothing is lost).
+            if (!settle(consumer, true)) {
+                return;
+            }
             metrics.failed();
-            log.warn("projection worker of group {}: batch rolled back, retrying: {}", settings.group(), e.toString());
-            throw e;
-        } catch (Error e) {
-            // The container ends its consumer's thread on an Error; recorded so `project` exits with it.
-            fatal = e;
+            log.warn("projection worker of group {}: batch not decodable, retrying: {}", settings.group(), e.toString());
             throw e;
         }
-        lag.refresh(consumer);
+        if (!settle(consumer, true)) {
+            return;
+        }
+        writes.submit(prepared);
+        lag.refresh(consumer, writes.inFlightRecords());
+    }
+
+    /**
+     * Takes the outcome of the write in flight, on the consumer's thread. Returns false when the consumer had to be
+     * moved back to the stored offsets (the write rolled back, now or before): whatever records the caller holds are
+     * read again and must be dropped. With {@code consumer} null (stopped) it only waits.
+     */
+    private boolean settle(Consumer<?, ?> consumer, boolean pause) {
+        WriteAhead.Settled settled;
+        try {
+            settled = writes.settle();
+        } catch (Error e) {
+            // The container ends its consumer's thread on an Error from the listener; recorded so `project` exits with it.
+            fatal = e;
+            if (consumer != null && pause) {
+                throw e;
+            }
+            stopLater();
+            return false;
+        }
+        if (settled.failed()) {
+            metrics.failed();
+            log.warn("projection worker of group {}: batch rolled back, retrying: {}", settings.group(),
+                    settled.failure().toString());
+            reseek = true;
+        } else if (!reseek) {
+            backoffMillis = FIRST_BACKOFF_MILLIS;
+            return true;
+        }
+        if (consumer == null) {
+            return false;
+        }
+        if (pause) {
+            sleep(backoffMillis);
+            backoffMillis = Math.min(backoffMillis * 2, settings.maxBackoff().toMillis());
+        }
+        try {
+            positions.seek(consumer, consumer.assignment());
+            reseek = false;
+        } catch (StoredPositions.MissingRecordsException e) {
+            fatal = e;
+            log.error("projection worker of group {} stopped: {}", settings.group(), e.toString(), e);
+            stopLater();
+        }
+        return false;
+    }
+
+    private void stopLater() {
+        // Not on the consumer's thread: stop() waits for that thread to end.
+        new Thread(container::stop, "mopr-kafka-worker-stop-" + settings.group()).start();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -120,6 +201,7 @@ public final class ContainerWorker implements KafkaWorker {
     @Override
     public void stop() {
         container.stop();
+        writes.close();
         finished.countDown();
     }
 
@@ -169,9 +251,7 @@ public final class ContainerWorker implements KafkaWorker {
             }
             fatal = thrown;
             log.error("projection worker of group {} stopped: {}", settings.group(), thrown.toString(), thrown);
-            // Not on the consumer's thread: stop() waits for that thread to end.
-            Thread stopper = new Thread(container::stop, "mopr-kafka-worker-stop-" + settings.group());
-            stopper.start();
+            stopLater();
         }
     }
 
@@ -187,6 +267,8 @@ public final class ContainerWorker implements KafkaWorker {
 
         @Override
         public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            // The stored offsets are read only once the write in flight has committed or rolled back.
+            settle(consumer, false);
             assignment = Set.copyOf(consumer.assignment());
             metrics.partitions(assignment.size());
             positions.seek(consumer, partitions);
@@ -196,8 +278,14 @@ public final class ContainerWorker implements KafkaWorker {
         }
 
         @Override
+        public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            // The write in flight commits (or rolls back) before the partitions go to another worker.
+            settle(consumer, false);
+        }
+
+        @Override
         public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-            // Nothing to save: each batch committed its offsets with its rows before this poll.
+            // Nothing to save: each batch committed its offsets with its rows.
             Set<TopicPartition> kept = new HashSet<>(consumer.assignment());
             kept.removeAll(partitions);
             assignment = Set.copyOf(kept);
@@ -206,6 +294,7 @@ public final class ContainerWorker implements KafkaWorker {
 
         @Override
         public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            settle(consumer, false);
             onPartitionsRevokedAfterCommit(consumer, partitions);
         }
     }

@@ -74,10 +74,24 @@ public final class EventRecords {
         if (record.key() == null || record.value() == null) {
             throw new IllegalStateException(where(record) + " has no key or no value: not a mopr event record");
         }
+        // One pass over the headers (a worker decodes every record): the last of each name wins, as lastHeader's.
+        String type = null;
+        String revision = null;
+        String globalIndex = null;
+        String sequence = null;
+        for (Header header : record.headers()) {
+            switch (header.key()) {
+                case TYPE -> type = utf8(header);
+                case REVISION -> revision = utf8(header);
+                case GLOBAL_INDEX -> globalIndex = utf8(header);
+                case SEQUENCE -> sequence = utf8(header);
+                default -> { }
+            }
+        }
         SimpleSerializedObject<byte[]> payload = new SimpleSerializedObject<>(record.value(), byte[].class,
-                required(record, TYPE), text(record.headers(), REVISION));
-        return new EventEnvelope(globalIndex(record), record.key(), number(record, SEQUENCE),
-                serializer.deserialize(payload));
+                required(record, TYPE, type), revision);
+        return new EventEnvelope(number(record, GLOBAL_INDEX, globalIndex), record.key(),
+                number(record, SEQUENCE, sequence), serializer.deserialize(payload));
     }
 
     public static long globalIndex(ConsumerRecord<String, byte[]> record) {
@@ -105,8 +119,11 @@ public final class EventRecords {
         }
     }
 
-    private static String required(ConsumerRecord<String, byte[]> record, String name) {
-        String value = text(record.headers(), name);
+    private static String utf8(Header header) {
+        return header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String required(ConsumerRecord<String, byte[]> record, String name, String value) {
         if (value == null) {
             throw new IllegalStateException(where(record) + " has no " + name + " header: not a mopr event record");
         }
@@ -114,7 +131,11 @@ public final class EventRecords {
     }
 
     private static long number(ConsumerRecord<String, byte[]> record, String name) {
-        String value = required(record, name);
+        return number(record, name, text(record.headers(), name));
+    }
+
+    private static long number(ConsumerRecord<String, byte[]> record, String name, String found) {
+        String value = required(record, name, found);
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every stored event to Kafka, as the only handler of the "kafka-publisher" streaming processor. It
- * collects the events of a unit of work (the processor hands it a whole batch) and, when the unit of work
- * prepares to commit, sends them, flushes and waits for every acknowledgement: only then may the transaction
+ * sends the events of a unit of work (the processor hands it a whole batch) as they come and, when the unit of
+ * work prepares to commit, flushes and waits for every acknowledgement: only then may the transaction
  * that stores the processor's token commit. A failure anywhere rolls the token back and the batch is sent
  * again, so nothing is lost; what was already acknowledged arrives twice, and consumers drop the copies by the
  * global index header.
@@ -34,6 +34,8 @@ public class KafkaEventPublisher {
     public static final String PROCESSING_GROUP = "kafka-publisher";
 
     private static final String BATCH = KafkaEventPublisher.class.getName() + ".batch";
+    /** Events looked up and sent together while a batch is still being handled. */
+    private static final int SEND_CHUNK = 250;
 
     private final PublisherProducer producer;
     private final TopicCreator topicCreator;
@@ -62,42 +64,91 @@ public class KafkaEventPublisher {
         batch().add(message);
     }
 
-    private List<EventMessage<?>> batch() {
+    private Batch batch() {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("events are published only from a streaming processor's unit of work");
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH, key -> {
-            List<EventMessage<?>> batch = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> publish(batch));
+            topicCreator.ensure();
+            Batch batch = new Batch(producer.get());
+            unitOfWork.onPrepareCommit(u -> batch.complete());
             return batch;
         });
     }
 
-    /** Sends the batch in stream order and returns once the broker has acknowledged all of it. */
-    void publish(List<EventMessage<?>> messages) {
-        if (messages.isEmpty()) {
-            return;
+    /**
+     * One unit of work's events. They are sent a chunk at a time as the processor hands them over, so the broker
+     * receives the first records while the later ones are still being read and decoded; when the unit of work
+     * prepares to commit, the rest is sent, the producer flushed and every acknowledgement awaited, and only then may
+     * the token move. Chunks keep each event's order: a chunk is sent whole, in stream order, before the next.
+     */
+    private final class Batch {
+        private final Producer<String, byte[]> current;
+        private final List<EventMessage<?>> waiting = new ArrayList<>(SEND_CHUNK);
+        private final List<Long> sent = new ArrayList<>();
+        private final List<Future<RecordMetadata>> acks = new ArrayList<>();
+
+        Batch(Producer<String, byte[]> current) {
+            this.current = current;
         }
-        topicCreator.ensure();
-        Map<String, Long> indexes = globalIndexes(messages);
-        List<Long> sent = new ArrayList<>(messages.size());
-        List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
-        Producer<String, byte[]> current = producer.get();
-        try {
-            for (EventMessage<?> message : messages) {
-                EventRecords.StoredEvent event = stored(message, indexes);
-                acks.add(current.send(EventRecords.toRecord(topic, event)));
-                sent.add(event.globalIndex());
+
+        void add(EventMessage<?> message) {
+            waiting.add(message);
+            if (waiting.size() >= SEND_CHUNK) {
+                sendWaiting();
             }
-            current.flush();
-            awaitAcknowledgements(acks);
-        } catch (RuntimeException e) {
-            producer.discard(current);
-            throw e;
         }
-        hook.acknowledged(sent);
-        published.increment(sent.size());
+
+        private void sendWaiting() {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            try {
+                Map<String, Long> indexes = globalIndexes(waiting);
+                for (EventMessage<?> message : waiting) {
+                    EventRecords.StoredEvent event = stored(message, indexes);
+                    acks.add(current.send(EventRecords.toRecord(topic, event)));
+                    sent.add(event.globalIndex());
+                }
+                waiting.clear();
+            } catch (RuntimeException e) {
+                producer.discard(current);
+                throw e;
+            }
+        }
+
+        void complete() {
+            sendWaiting();
+            try {
+                current.flush();
+                awaitAcknowledgements(acks);
+            } catch (RuntimeException e) {
+                producer.discard(current);
+                throw e;
+            }
+            hook.acknowledged(sent);
+            published.increment(sent.size());
+        }
+    }
+
+    /**
+     * The global index of each event, looked up by event id (one query per chunk, in the processor's
+     * transaction). A tracking token's position is not always its event's index: an event that commits after
+     * later ones fills a gap and leaves the token where it was, and consumers need the exact index to deduplicate.
+     */
+    private Map<String, Long> globalIndexes(List<EventMessage<?>> messages) {
+        Object[] ids = messages.stream().map(EventMessage::getIdentifier).toArray();
+        Map<String, Long> found = new HashMap<>(ids.length * 2);
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY (?)");
+            ps.setArray(1, con.createArrayOf("varchar", ids));
+            return ps;
+        }, rs -> {
+            found.put(rs.getString(1), rs.getLong(2));
+        });
+        return found;
     }
 
     private void awaitAcknowledgements(List<Future<RecordMetadata>> acks) {
@@ -129,24 +180,5 @@ public class KafkaEventPublisher {
         return new EventRecords.StoredEvent(index, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
                 domain.getType(), message.getIdentifier(), message.serializePayload(eventSerializer, byte[].class),
                 message.getPayload());
-    }
-
-    /**
-     * The global index of each event, looked up by event id (one query per batch, in the processor's
-     * transaction). A tracking token's position is not always its event's index: an event that commits after
-     * later ones fills a gap and leaves the token where it was, and consumers need the exact index to deduplicate.
-     */
-    private Map<String, Long> globalIndexes(List<EventMessage<?>> messages) {
-        Object[] ids = messages.stream().map(EventMessage::getIdentifier).toArray();
-        Map<String, Long> found = new HashMap<>(ids.length * 2);
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY (?)");
-            ps.setArray(1, con.createArrayOf("varchar", ids));
-            return ps;
-        }, rs -> {
-            found.put(rs.getString(1), rs.getLong(2));
-        });
-        return found;
     }
 }

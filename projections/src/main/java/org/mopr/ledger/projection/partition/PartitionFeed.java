@@ -1,12 +1,14 @@
 package org.mopr.ledger.projection.partition;
 
 import org.mopr.ledger.projection.engine.EventEnvelope;
+import org.mopr.ledger.projection.engine.ProjectionBatch;
 import org.mopr.ledger.projection.engine.Projector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +33,7 @@ import java.util.function.Supplier;
  */
 public final class PartitionFeed {
 
-    /** One record of a partition: its offset, and its event, decoded only when the record is not stale. */
+    /** One record of a partition: its offset, and its event, decoded once when the batch is prepared. */
     public record Entry(long offset, Supplier<EventEnvelope> event) {
     }
 
@@ -68,19 +70,79 @@ public final class PartitionFeed {
         this.offsets = offsets;
     }
 
+    /**
+     * A batch decoded and folded ahead of its transaction, on the assumption that nothing in it is stale or already
+     * projected (nearly always true: only a rebalance or a publisher's re-send breaks it, and the transaction then
+     * folds again from the decoded events). Each record is deserialized once, here.
+     */
+    public static final class Prepared {
+        private final Map<Integer, List<Entry>> byPartition;
+        private final Map<Integer, List<EventEnvelope>> decoded;
+        private final ProjectionBatch batch;
+        private final int records;
+
+        private Prepared(Map<Integer, List<Entry>> byPartition, Map<Integer, List<EventEnvelope>> decoded,
+                         ProjectionBatch batch, int records) {
+            this.byPartition = byPartition;
+            this.decoded = decoded;
+            this.batch = batch;
+            this.records = records;
+        }
+
+        public int records() {
+            return records;
+        }
+    }
+
     /** Applies one batch: each partition's records in offset order, keyed by partition number. */
     public Outcome apply(Map<Integer, List<Entry>> byPartition, Hook hook) {
-        int count = byPartition.values().stream().mapToInt(List::size).sum();
-        hook.received(count);
+        return write(prepare(byPartition), hook);
+    }
+
+    /**
+     * Decodes and folds a batch without touching the database, so a caller may do it on one thread while the batch
+     * before is written on another (as the bulk replay reads its next page while it writes the current one).
+     */
+    public Prepared prepare(Map<Integer, List<Entry>> byPartition) {
+        Map<Integer, List<EventEnvelope>> decoded = new HashMap<>();
+        Map<Key, EventEnvelope> unique = new LinkedHashMap<>();
+        int count = 0;
+        for (Integer partition : byPartition.keySet().stream().sorted().toList()) {
+            List<Entry> entries = byPartition.get(partition);
+            List<EventEnvelope> events = new ArrayList<>(entries.size());
+            for (Entry entry : entries) {
+                EventEnvelope event = entry.event().get();
+                events.add(event);
+                unique.putIfAbsent(new Key(event.runId(), event.globalIndex()), event);
+            }
+            decoded.put(partition, events);
+            count += entries.size();
+        }
+        return new Prepared(byPartition, decoded, fold(unique.values()), count);
+    }
+
+    /** Writes a prepared batch with its offsets in one transaction. */
+    public Outcome write(Prepared prepared, Hook hook) {
+        hook.received(prepared.records);
         return transactions.execute(status -> {
-            Outcome outcome = applyInTransaction(byPartition, count);
+            Outcome outcome = applyInTransaction(prepared);
             hook.beforeCommit(outcome);
             return outcome;
         });
     }
 
-    private Outcome applyInTransaction(Map<Integer, List<Entry>> byPartition, int count) {
-        List<Integer> partitions = byPartition.keySet().stream().sorted().toList();
+    private ProjectionBatch fold(Collection<EventEnvelope> events) {
+        List<EventEnvelope> sorted = new ArrayList<>(events);
+        // One aggregate's events are in one partition, in order; sorting by global index keeps that order and
+        // gives the projection code the stream order it folds in.
+        sorted.sort(Comparator.comparingLong(EventEnvelope::globalIndex));
+        ProjectionBatch batch = projector.newBatch();
+        sorted.forEach(batch::add);
+        return batch;
+    }
+
+    private Outcome applyInTransaction(Prepared prepared) {
+        List<Integer> partitions = prepared.byPartition.keySet().stream().sorted().toList();
         Map<Integer, Long> stored = offsets.lock(partitions);
         Map<Integer, Long> next = new HashMap<>();
         Map<Key, EventEnvelope> fresh = new LinkedHashMap<>();
@@ -92,14 +154,16 @@ public final class PartitionFeed {
                 throw new IllegalStateException("no stored offset for partition " + partition
                         + ": it was not positioned when assigned");
             }
+            List<Entry> entries = prepared.byPartition.get(partition);
+            List<EventEnvelope> events = prepared.decoded.get(partition);
             long last = -1;
-            for (Entry record : byPartition.get(partition)) {
-                last = record.offset();
-                if (record.offset() < from) {
+            for (int i = 0; i < entries.size(); i++) {
+                last = entries.get(i).offset();
+                if (last < from) {
                     stale++;
                     continue;
                 }
-                EventEnvelope event = record.event().get();
+                EventEnvelope event = events.get(i);
                 if (fresh.putIfAbsent(new Key(event.runId(), event.globalIndex()), event) != null) {
                     duplicates++;
                 }
@@ -108,18 +172,22 @@ public final class PartitionFeed {
         }
         Set<Key> projected = alreadyProjected(fresh.keySet());
         duplicates += projected.size();
-        List<EventEnvelope> batch = new ArrayList<>(fresh.size());
-        fresh.forEach((key, event) -> {
-            if (!projected.contains(key)) {
-                batch.add(event);
-            }
-        });
-        // One aggregate's events are in one partition, in order; sorting by global index keeps that order and
-        // gives the projection code the stream order it folds in.
-        batch.sort(Comparator.comparingLong(EventEnvelope::globalIndex));
-        projector.apply(batch);
+        ProjectionBatch batch;
+        if (stale == 0 && projected.isEmpty()) {
+            // What was folded ahead is exactly what is left to apply.
+            batch = prepared.batch;
+        } else {
+            List<EventEnvelope> left = new ArrayList<>(fresh.size());
+            fresh.forEach((key, event) -> {
+                if (!projected.contains(key)) {
+                    left.add(event);
+                }
+            });
+            batch = fold(left);
+        }
+        projector.flush(batch);
         offsets.advance(next);
-        return new Outcome(count, batch.size(), duplicates, stale, next);
+        return new Outcome(prepared.records, batch.size(), duplicates, stale, next);
     }
 
     /**
