@@ -64,16 +64,23 @@ public class AxonConfiguration {
         return new SQLStateResolver("23505");
     }
 
+    @Bean
+    public FreshRuns freshRuns() {
+        return new FreshRuns();
+    }
+
     /**
      * Axon's JDBC storage engine exactly as its Spring Boot auto-configuration builds it, except that a unit of
-     * work's events are appended with one COPY (CopyAppendEvents) rather than a batch of INSERTs.
+     * work's events are appended with one COPY (CopyAppendEvents) rather than a batch of INSERTs, and that the first
+     * load of an aggregate of a run registered as fresh is answered without a query (FreshRuns).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider, TransactionManager transactionManager) {
-        return JdbcEventStorageEngine.builder()
+                                                 ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                                 FreshRuns freshRuns) {
+        return new FreshRunStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -83,7 +90,7 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .appendEvents(new CopyAppendEvents())
-                .build();
+                .build(), freshRuns);
     }
 
     /** Axon's embedded event store as its auto-configuration builds it, waking its reader when a stream opens. */

@@ -64,7 +64,7 @@ public class EnsembleCommand implements Callable<Integer> {
             System.out.println("ensemble " + id + ": " + members + " members of " + checked.base().settings().name()
                     + ", varying " + vary + ", " + checked.base().expectedCommands() + " commands each");
             try {
-                ensembles.runMembers(id, checked, System.out, stop::get);
+                ensembles.runMembers(id, checked, System.out, stop::get, EnsembleService.Projection.BULK);
             } finally {
                 finished.countDown();
             }
