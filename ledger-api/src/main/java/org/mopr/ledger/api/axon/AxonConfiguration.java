@@ -71,16 +71,14 @@ public class AxonConfiguration {
 
     /**
      * Axon's JDBC storage engine exactly as its Spring Boot auto-configuration builds it, except that a unit of
-     * work's events are appended with one COPY (CopyAppendEvents) rather than a batch of INSERTs, and that the first
-     * load of an aggregate of a run registered as fresh is answered without a query (FreshRuns).
+     * work's events are appended with one COPY (CopyAppendEvents) rather than a batch of INSERTs.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                                 FreshRuns freshRuns) {
-        return new FreshRunStorageEngine(JdbcEventStorageEngine.builder()
+                                                 ConnectionProvider connectionProvider, TransactionManager transactionManager) {
+        return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -90,13 +88,17 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .appendEvents(new CopyAppendEvents())
-                .build(), freshRuns);
+                .build();
     }
 
-    /** Axon's embedded event store as its auto-configuration builds it, waking its reader when a stream opens. */
+    /**
+     * Axon's embedded event store as its auto-configuration builds it, waking its reader when a stream opens and
+     * answering the first load of an aggregate of a fresh run without reading (FreshRuns).
+     */
     @Bean(name = "eventBus")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
-        return new FetchOnOpenEventStore(EmbeddedEventStore.builder()
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                         FreshRuns freshRuns) {
+        return new FetchOnOpenEventStore(freshRuns, EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * event in the store until this process appends one, and the aggregates load before they handle a command
  * (every handler is CREATE_IF_MISSING). So the first load of such an aggregate needs no query: it is new. A member
  * of {@code historical} loads 79 aggregates, each a snapshot read and an event read, about 160 of the 170 statements
- * it costs. Only the first load is answered so: a later one (after a rollback, or when the aggregate left the cache)
+ * it costs, and each a scan of the unit of work's staged events. Only the first load is answered so: a later one (after a rollback, or when the aggregate left the cache)
  * reads the store as usual. Were the rule ever wrong, the aggregate would append sequence 0 again and the unique
  * (aggregate, sequence) index would refuse it: a failed member, never a silently wrong one.
  */
@@ -28,11 +28,6 @@ public final class FreshRuns {
         String prefix = runId.value() + "/";
         prefixes.remove(prefix);
         loaded.removeIf(id -> id.startsWith(prefix));
-    }
-
-    /** Whether the aggregate belongs to an open run and has not been loaded yet (its snapshot read comes first). */
-    boolean unloaded(String aggregateId) {
-        return covered(aggregateId) && !loaded.contains(aggregateId);
     }
 
     /** Whether this load is the aggregate's first in an open run, marking it loaded. */
