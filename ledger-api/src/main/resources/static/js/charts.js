@@ -34,7 +34,7 @@ const Charts = (() => {
    * band keeps the accounts it really joins, so a click explains the right postings, and carries its origin (see
    * Origin): a band a model drew is hatched, and a box only modelled bands fill is hatched too.
    */
-  function sankey({ flows, valueOf, assumedOf, originOf, onClick }) {
+  function sankey({ flows, valueOf, assumedOf, originOf, onClick, rangeOf = () => "" }) {
     const links = new Map();
     const nodes = new Map();
     for (const f of flows) {
@@ -80,6 +80,7 @@ const Charts = (() => {
           ? `${Fmt.escape(p.data.source)} → ${Fmt.escape(p.data.target)}<br><b>${Fmt.number(p.data.value)}${mark(p.data)}</b>`
             + `<br>${Fmt.escape(Origin.KINDS[p.data.origin.kind].word)}: ${Fmt.escape(p.data.origin.why)}`
             + (p.data.assumed ? "<br>* converted at an assumed rate" : "")
+            + (rangeOf(p.data) ? `<br>${rangeOf(p.data)}` : "")
           : `${Fmt.escape(p.name)}<br><b>${Fmt.number(p.data.value)}${mark(p.data)}</b>` },
       series: [{
         type: "sankey",
@@ -124,9 +125,9 @@ const Charts = (() => {
   /**
    * Members and sections in existence, month by month, with the date shown marked. Censuses are the sources' (solid
    * dots), the line between them a model's interpolation (dashed), the sections count derived from founding days
-   * placed within their stated years (lighter). A band of an ensemble, when there is one, is a p5-p95 ribbon.
+   * placed within their stated years (lighter). An ensemble's bands, when there is one, are p5-p95 ribbons by scope.
    */
-  function membership(points, current, onMembers, onSections, band) {
+  function membership(points, current, onMembers, onSections, ribbons) {
     const c = chart("membership-chart");
     const members = points.map(p => [p.date, p.members]);
     const census = points.filter(p => p.membersKind === "CENSUS" && p.membersAsOf === p.date).map(p => [p.date, p.members]);
@@ -140,21 +141,15 @@ const Charts = (() => {
       { name: "sections (derived)", type: "line", step: "end", yAxisIndex: 1, data: sections, showSymbol: false,
         lineStyle: { color: Origin.LIGHT, width: 3 }, itemStyle: { color: Origin.LIGHT } }
     ];
-    if (band && band.length) {
-      // A ribbon as ECharts draws one: the p5 line, then the p95-p5 gap stacked on it and filled.
-      series.push(
-        { name: "p5", type: "line", data: band.map(b => [b.date, b.p5]), stack: "band", symbol: "none",
-          lineStyle: { opacity: 0 }, tooltip: { show: false } },
-        { name: "ensemble p5-p95", type: "line", data: band.map(b => [b.date, b.p95 - b.p5]), stack: "band",
-          symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: Origin.hatch(), opacity: 0.5 } });
-    }
+    (ribbons || []).forEach((r, i) => series.push(...ribbon(`band-membership-${r.scope}`, r.name, r.points, i)));
     c.setOption({
       animation: false,
-      grid: { left: 70, right: 60, top: 70, bottom: 40 },
+      // Each ribbon adds a legend entry: more room above the plot so the legend never covers it.
+      grid: { left: 70, right: 60, top: 70 + 24 * (ribbons || []).length, bottom: 40 },
       legend: { top: 0, left: 0, right: 40, textStyle: { fontSize: fontSize() * 0.85 },
         data: ["census (documented)", "members between censuses (modelled)", "sections (derived)"]
-          .concat(band && band.length ? ["ensemble p5-p95"] : []) },
-      tooltip: { trigger: "axis", textStyle: { fontSize: fontSize() } },
+          .concat((ribbons || []).map(r => r.name)) },
+      tooltip: { trigger: "axis", textStyle: { fontSize: fontSize() }, formatter: axisTip },
       xAxis: { type: "time", min: "1922-01-01", max: "1932-12-31", axisLabel: { fontSize: fontSize() } },
       yAxis: [
         { type: "value", name: "members", axisLabel: { fontSize: fontSize() * 0.9, formatter: v => `${v / 1e6}M` } },
@@ -164,6 +159,58 @@ const Charts = (() => {
     }, true);
     c.off("click");
     c.on("click", p => (p.seriesName.startsWith("sections") ? onSections : onMembers)(p.value[0]));
+  }
+
+  /**
+   * An ensemble's p5-p95 band as ECharts draws a ribbon: the p5 line, then the gap up to p95 stacked on it and
+   * filled, hatched light (a model's spread). Each point keeps p5 and p95 for the tooltip and the browser test.
+   */
+  function ribbon(id, name, points, i = 0) {
+    const colour = i === 0 ? "rgba(179, 18, 29, 0.22)" : "rgba(26, 26, 26, 0.16)";
+    return [
+      { id: `${id}-p5`, name, type: "line", stack: id, symbol: "none", silent: true, lineStyle: { opacity: 0 },
+        itemStyle: { color: colour }, data: points.map(b => ({ value: [b.date, b.p5] })) },
+      { id: `${id}-p95`, name, type: "line", stack: id, symbol: "none", silent: true,
+        lineStyle: { opacity: 0 }, itemStyle: { color: colour }, areaStyle: { color: colour, opacity: 1 },
+        data: points.map(b => ({ value: [b.date, b.p95 - b.p5], p5: b.p5, p50: b.p50, p95: b.p95 })) }
+    ];
+  }
+
+  /** The axis tooltip: a ribbon says its p5-p95, not the stacked gap ECharts draws with. */
+  function axisTip(params) {
+    const list = Array.isArray(params) ? params : [params];
+    if (!list.length) {
+      return "";
+    }
+    const rows = list.filter(p => !String(p.seriesId || "").endsWith("-p5")).map(p => {
+      const v = p.data && p.data.p95 !== undefined
+        ? `${Fmt.number(p.data.p5)}–${Fmt.number(p.data.p95)} (median ${Fmt.number(p.data.p50)})`
+        : Fmt.number(Array.isArray(p.value) ? p.value[1] : p.value);
+      return `${p.marker}${Fmt.escape(p.seriesName)}: <b>${v}</b>`;
+    });
+    const date = Array.isArray(list[0].value) ? list[0].value[0] : list[0].axisValue;
+    return `${Fmt.escape(Fmt.month(new Date(date).toISOString().slice(0, 10)))}<br>${rows.join("<br>")}`;
+  }
+
+  /** Aid to one country month by month in one currency: the ensemble's median and its p5-p95 ribbon. */
+  function aidBand(points, label, unit, current) {
+    const c = chart("aid-chart");
+    c.setOption({
+      animation: false,
+      grid: { left: 70, right: 20, top: 50, bottom: 40 },
+      legend: { top: 0, left: 0, textStyle: { fontSize: fontSize() * 0.85 } },
+      tooltip: { trigger: "axis", textStyle: { fontSize: fontSize() }, formatter: axisTip },
+      xAxis: { type: "time", min: "1922-12-01", max: points.length ? points[points.length - 1].date : "1932-12-31",
+        axisLabel: { fontSize: fontSize() } },
+      yAxis: { type: "value", name: unit, axisLabel: { fontSize: fontSize() * 0.9 } },
+      series: [
+        ...ribbon("band-aid", `${label}: p5–p95`, points),
+        { id: "band-aid-p50", name: `${label}: median`, type: "line", data: points.map(b => [b.date, b.p50]),
+          showSymbol: false, lineStyle: { color: RED, width: 2, type: "dashed" }, itemStyle: { color: RED },
+          markLine: { symbol: "none", silent: true, label: { show: false },
+            lineStyle: { color: INK, width: 2, type: "solid" }, data: [{ xAxis: current }] } }
+      ]
+    }, true);
   }
 
   /** Soviet cities (left) and the countries whose prisons they patronized (right); links active on the date shown. */
@@ -204,5 +251,5 @@ const Charts = (() => {
     });
   }
 
-  return { sankey, membership, patronage, empty, bands: () => bands, chart: id => charts[id], fontSize };
+  return { sankey, membership, aidBand, patronage, empty, bands: () => bands, chart: id => charts[id], fontSize };
 })();

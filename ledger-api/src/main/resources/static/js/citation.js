@@ -108,13 +108,13 @@ const Citation = (() => {
     }
   }
 
-  /** Shows the explanations of a figure (one or several requests to /api/explain). */
-  async function show(title, requests) {
+  /** Shows the explanations of a figure (one or several requests to /api/explain), after a preface (an ensemble's range). */
+  async function show(title, requests, preface = "") {
     open(title);
     try {
       const views = (await Promise.all(requests.map(r => Api.get("explain", r)))).filter(v => v.events.length);
-      body().innerHTML = views.length ? views.map(explanationHtml).join("<hr>")
-        : "<p>No recorded event stands behind this figure.</p>";
+      body().innerHTML = preface + (views.length ? views.map(explanationHtml).join("<hr>")
+        : "<p>No recorded event stands behind this figure.</p>");
       panel().dataset.loaded = "true";
     } catch (e) {
       body().innerHTML = `<p class="problem">${Fmt.escape(e.message)}</p>`;

@@ -67,7 +67,7 @@ const Money = (() => {
   /**
    * Draws the Sankey up to a month; false when a later draw was asked for meanwhile. Returns the total sent as aid.
    */
-  async function draw(to, current, onBand) {
+  async function draw(to, current, onBand, rangeOf = () => "") {
     const [rows, whole] = await Promise.all([flows(to), flows(LAST_MONTH)]);
     const wholeOf = new Map();
     whole.forEach(f => { const k = `${f.fromAccount}|${f.toAccount}`; wholeOf.set(k, (wholeOf.get(k) || 0) + valueOf(f)); });
@@ -82,8 +82,8 @@ const Money = (() => {
       const windowValue = rows.filter(f => `${f.fromAccount}|${f.toAccount}` === key).reduce((s, f) => s + valueOf(f), 0);
       return Origin.ofBand(explained.get(key), Math.abs(windowValue - (wholeOf.get(key) || 0)) < 0.005);
     };
-    const drawn = Charts.sankey({ flows: rows, valueOf, assumedOf, originOf, onClick: onBand });
-    list(drawn ? Charts.bands() : [], onBand);
+    const drawn = Charts.sankey({ flows: rows, valueOf, assumedOf, originOf, onClick: onBand, rangeOf });
+    list(drawn ? Charts.bands() : [], onBand, rangeOf);
     const aid = rows.filter(f => f.toAccount.startsWith("aid/"));
     const trunk = drawn ? Charts.bands().find(b => b.target === "Central aid fund") : null;
     return { drawn, total: aid.reduce((s, f) => s + valueOf(f), 0), assumed: aid.some(assumedOf),
@@ -91,12 +91,13 @@ const Money = (() => {
   }
 
   /** Every band as a button: the numbers of the chart, reachable by keyboard and by a screen reader. */
-  function list(bands, onBand) {
+  function list(bands, onBand, rangeOf) {
     const ul = document.getElementById("sankey-bands");
     ul.innerHTML = bands.map((b, i) => `<li><button type="button" data-test="band" data-band="${i}"
       data-origin="${b.origin.kind}">${Fmt.escape(b.source)} → ${Fmt.escape(b.target)}:
       <b>${b.origin.kind === "MODELLED" ? "≈ " : ""}${Fmt.number(b.value)}${b.assumed ? "*" : ""}</b> ${Fmt.escape(unit())}
-      ${Origin.tag(b.origin.kind, b.assumed)} <span class="why">${Fmt.escape(b.origin.why)}</span></button></li>`).join("");
+      ${Origin.tag(b.origin.kind, b.assumed)} <span class="why">${Fmt.escape(b.origin.why)}</span>${rangeOf(b)
+        ? `<span class="why" data-test="band-range">${rangeOf(b)}</span>` : ""}</button></li>`).join("");
     ul.querySelectorAll("button").forEach(el => el.addEventListener("click", () => onBand(bands[Number(el.dataset.band)])));
   }
 

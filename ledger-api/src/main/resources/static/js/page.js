@@ -53,11 +53,14 @@ const Page = (() => {
       $("run-id").textContent = years.run;
       badges(reconciliation.summary.byStatus, reconciliation.summary.byBasis || {});
       $("slider").max = state.steps[state.mode].length - 1;
+      // The ranges are looked up before the first drawing, so the page is drawn once, whole; a missing or broken
+      // ensemble only leaves them out.
+      await Api.get(`runs/${encodeURIComponent(years.run)}`, {}, true).then(r => Bands.probe(r.scenario))
+        .catch(() => Bands.probe(null));
+      Bands.countries(state.countries);
       await draw();
       $("problem").hidden = true;
       document.body.dataset.ready = "true";
-      Api.get(`runs/${encodeURIComponent(years.run)}`, {}, true)
-        .then(r => Bands.probe(r.scenario)).then(() => Bands.of("membership") && draw()).catch(() => {});
     } catch (e) {
       problem(e.message);
       // 503: the projections are being rebuilt, or the store is away for a moment; the figures come when they are whole.
@@ -96,8 +99,14 @@ const Page = (() => {
     $("figure-patronage").dataset.origin = "DERIVED";
     Charts.patronage(active, l => Citation.show(`${l.cityName} and prisoners in ${l.countryName}`,
       [{ figure: "event", index: l.establishedIndex }]));
-    Charts.membership(state.steps.month, point.date, d => explainMembers(d), d => explainSections(d), Bands.of("membership"));
+    Charts.membership(state.steps.month, point.date, d => explainMembers(d), d => explainSections(d), Bands.membership());
+    Bands.drawAid(point.date, Money.nativeCurrency() || "XRG", state.countries);
     await money(point, ticket);
+  }
+
+  /** The currencies a range is given in: the one shown, or all three when the Sankey converts them to gold rubles. */
+  function rangeCurrencies() {
+    return Money.nativeCurrency() ? [Money.nativeCurrency()] : ["XRG", "USD", "FRF"];
   }
 
   /** The cards: each says where its figure comes from, in a word and a swatch, before any click. */
@@ -169,7 +178,9 @@ const Page = (() => {
     try {
       drawn = await Money.draw(to, () => ticket === state.drawn, band => Citation.show(
         `Money from “${band.source}” to “${band.target}”`, [{ figure: "flow", source: band.accounts.source,
-          target: band.accounts.target, from: Money.FIRST_MONTH, to, currency: Money.nativeCurrency() }]));
+          target: band.accounts.target, from: Money.FIRST_MONTH, to, currency: Money.nativeCurrency() }],
+        Bands.dialogHtml(band, to, state.mode, rangeCurrencies())),
+        band => Bands.linkHtml(band, to, state.mode, rangeCurrencies()));
     } catch (e) {
       Charts.empty("sankey", e.message);
       return;
@@ -245,6 +256,8 @@ const Page = (() => {
     $("slider").addEventListener("input", e => { pause(); state.index = Number(e.target.value); draw(); });
     $("step").addEventListener("change", e => setMode(e.target.value));
     $("money-currency").addEventListener("change", e => { Money.setView(e.target.value); draw(); });
+    $("aid-country").addEventListener("change", () => Bands.drawAid(step().date, Money.nativeCurrency() || "XRG",
+      state.countries));
     $("figure-members").addEventListener("click", () => explainMembers(step().date));
     $("figure-sections").addEventListener("click", () => explainSections(step().date));
     $("figure-aid").addEventListener("click", () => {

@@ -41,7 +41,8 @@ public class ApiContract implements OpenApiCustomizer {
         TYPES.put(400, List.of("bad-parameter", "bad-date", "bad-currency", "bad-paging"));
         TYPES.put(401, List.of("unauthorized"));
         TYPES.put(403, List.of("writes-disabled", "forbidden"));
-        TYPES.put(404, List.of("unknown-run", "unknown-section", "unknown-claim", "no-figure", "not-found"));
+        TYPES.put(404, List.of("unknown-run", "unknown-section", "unknown-claim", "unknown-ensemble", "no-figure",
+                "not-found"));
         TYPES.put(406, List.of("not-acceptable"));
         TYPES.put(409, List.of("conflict", "run-not-complete", "run-incomplete"));
         TYPES.put(411, List.of("length-required"));
@@ -52,6 +53,10 @@ public class ApiContract implements OpenApiCustomizer {
         TYPES.put(500, List.of("internal"));
         TYPES.put(503, List.of("store-unavailable", "projections-rebuilding"));
     }
+
+    /** Optional for Spring (the controller answers a missing one with a problem), required for a client. */
+    private static final java.util.Set<String> REQUIRED = java.util.Set.of("/api/compare a", "/api/compare b",
+            "/api/ensembles/compare a", "/api/ensembles/compare b", "/api/ensembles/{id}/bands figure");
 
     private static final List<Integer> EVERY = List.of(400, 404, 406, 409, 414, 500, 503);
     private static final List<Integer> WRITES = List.of(401, 403);
@@ -80,15 +85,16 @@ public class ApiContract implements OpenApiCustomizer {
         for (Parameter p : params) {
             if ("query".equals(p.getIn()) && untyped(p.getSchema())) {
                 ApiParameters.of(path, p.getName()).ifPresent(spec -> spec.apply(p));
-                // Optional for Spring (Params answers a missing one with a problem), required for a client.
-                if (path.equals("/api/compare") && List.of("a", "b").contains(p.getName())) {
+                if (REQUIRED.contains(path + " " + p.getName())) {
                     p.required(true);
                 }
             } else if ("path".equals(p.getIn()) && untyped(p.getSchema())) {
                 boolean claim = path.startsWith("/api/catalog");
+                boolean ensemble = path.startsWith("/api/ensembles");
                 p.schema(new StringSchema().minLength(1).maxLength(200))
-                        .description(claim ? "A claim id" : "A run id")
-                        .example(claim ? "c001.ussr-aid-1923-usd" : "historical-s1922");
+                        .description(claim ? "A claim id" : ensemble ? "An ensemble id" : "A run id")
+                        .example(claim ? "c001.ussr-aid-1923-usd" : ensemble ? ApiParameters.ENSEMBLE_EXAMPLE
+                                : "historical-s1922");
             }
         }
         boolean hasFormat = params.stream().anyMatch(p -> "format".equals(p.getName()));

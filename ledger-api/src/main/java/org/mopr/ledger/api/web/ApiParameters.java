@@ -43,6 +43,10 @@ final class ApiParameters {
         }
     }
 
+    static final String ENSEMBLE_EXAMPLE = "historical-s1922-x20";
+    private static final Schema<?> FIGURE = new StringSchema().minLength(1).maxLength(200)
+            .pattern("^[A-Za-z0-9:_/-]+$");
+
     private static final Map<String, Spec> BY_NAME = Map.ofEntries(
             Map.entry("run", new Spec(new StringSchema().minLength(1).maxLength(200),
                     "A run id; default: the latest complete run of the historical scenario", "historical-s1922")),
@@ -87,21 +91,37 @@ final class ApiParameters {
             Map.entry("basis", new Spec(enumOf(Basis.class), "Keeps the lines of this basis", "independent")),
             Map.entry("check", new Spec(new StringSchema().minLength(1).maxLength(100),
                     "Keeps the lines of this check", "AID_TOTAL")),
-            Map.entry("a", new Spec(new StringSchema().minLength(1).maxLength(200), "The first run", "historical-s1922")),
-            Map.entry("b", new Spec(new StringSchema().minLength(1).maxLength(200), "The second run", "half-dues-s1922")));
+            Map.entry("a", new Spec(new StringSchema().minLength(1).maxLength(200),
+                    "The first run, or an ensemble (then b names one too)", "historical-s1922")),
+            Map.entry("b", new Spec(new StringSchema().minLength(1).maxLength(200),
+                    "The second run, or an ensemble (then a names one too)", "half-dues-s1922")),
+            Map.entry("ensemble", new Spec(new StringSchema().minLength(1).maxLength(200),
+                    "An ensemble id: the bands (p5, p50, p95, min, max) of the figures across its members instead of "
+                            + "one run's figures; not together with run", ENSEMBLE_EXAMPLE)));
 
-    private static final Map<String, Spec> BY_PATH = Map.of(
-            "/api/income kind", new Spec(enumOf(IncomeKind.class), "Dues or donations", "dues"),
-            "/api/catalog kind", new Spec(enumOf(ClaimKind.class), "Keeps the claims of this kind", "money"),
+
+    private static final Map<String, Spec> BY_PATH = Map.ofEntries(Map.entry(
+            "/api/ensembles/compare a", new Spec(new StringSchema().minLength(1).maxLength(200), "The base ensemble",
+                    ENSEMBLE_EXAMPLE)), Map.entry(
+            "/api/ensembles/compare b", new Spec(new StringSchema().minLength(1).maxLength(200),
+                    "The ensemble compared with the base", "ban-italy-1923-s1922-x20")), Map.entry(
+            "/api/ensembles/compare figure", new Spec(FIGURE, "Keeps the figures under this prefix", "aid/IT")), Map.entry(
+            "/api/compare figure", new Spec(FIGURE, "For two ensembles: keeps the figures under this prefix", "aid/IT")),
+            Map.entry(
+            "/api/ensembles/{id}/bands figure", new Spec(FIGURE, "A figure, or a prefix of figures: aid/IT, "
+                    + "aid/IT/XRG/1924, income/SU/DUES/XRG, flow/section:SU, balance/fund:central/XRG, "
+                    + "membership/ALL, sections", "aid/PL/XRG")), Map.entry(
+            "/api/income kind", new Spec(enumOf(IncomeKind.class), "Dues or donations", "dues")), Map.entry(
+            "/api/catalog kind", new Spec(enumOf(ClaimKind.class), "Keeps the claims of this kind", "money")), Map.entry(
             "/api/timeline/happenings kind", new Spec(enumOf(OrganisationController.HappeningKind.class),
-                    "Keeps the happenings of this kind", "conference"),
+                    "Keeps the happenings of this kind", "conference")), Map.entry(
             "/api/explain kind", new Spec(enumOf(IncomeKind.class), "For figure=income: dues (default) or donations",
-                    "dues"),
+                    "dues")), Map.entry(
             "/api/explain at", new Spec(pattern(DAY), "For balance, membership, sections: the day, YYYY-MM-DD",
-                    "1928-01-01"),
-            "/api/explain month", new Spec(pattern(MONTH), "For figure=income: the month, YYYY-MM", "1923-03"),
-            "/api/explain currency", new Spec(currencies(),
-                    "For income and balance (required) and flow: the currency", "USD"));
+                    "1928-01-01")), Map.entry(
+            "/api/explain month", new Spec(pattern(MONTH), "For figure=income: the month, YYYY-MM", "1923-03")),
+            Map.entry("/api/explain currency", new Spec(currencies(),
+                    "For income and balance (required) and flow: the currency", "USD")));
 
     private ApiParameters() {
     }

@@ -1,14 +1,12 @@
 package org.mopr.ledger.api.web;
 
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.api.ensemble.EnsembleService;
-import org.mopr.ledger.money.Currency;
-import org.mopr.ledger.money.Money;
-import org.mopr.ledger.projection.ensemble.Band;
-import org.mopr.ledger.projection.ensemble.EnsembleComparison;
 import org.mopr.ledger.projection.ensemble.EnsembleStore;
 import org.mopr.ledger.projection.ensemble.LineShares;
-import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +34,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Ensembles: list, one with its members and reconciliation shares, the bands of a figure (JSON or CSV), two compared,
  * and starting one (token). Money bands are Money objects ({minor, currency, exponent, decimal}; as CSV the columns
- * p50.minor, p50.currency, p50.exponent, ...), counts are plain numbers. Left out of the OpenAPI description for now:
- * the README documents them.
+ * p50.minor, p50.currency, p50.exponent, ...), counts are plain numbers.
  */
-@Hidden
 @RestController
+@Tag(name = "ensembles", description = "A scenario run many times: every modelled figure as a band")
 @RequestMapping("/api/ensembles")
 public class EnsemblesController implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EnsemblesController.class);
 
-    public record EnsembleRequest(String scenario, Long seed, Integer members, String vary) {
+    /** What a client sends to start an ensemble. */
+    public record EnsembleRequest(@Schema(example = "historical") String scenario,
+                                  @Schema(description = "The base seed; member i draws with seed + i", example = "1922")
+                                  Long seed,
+                                  @Schema(description = "2 to 1,000", example = "20") Integer members,
+                                  @Schema(description = "What varies between members: seed, placement, rates, comma-separated",
+                                          example = "seed,placement") String vary) {
+    }
+
+    /** A started ensemble: its id, RUNNING, and where to follow it. */
+    public record EnsembleStarted(String ensembleId, String status, String note) {
     }
 
     public record EnsembleView(EnsembleStore.EnsembleRow ensemble, List<EnsembleStore.MemberRow> members,
@@ -54,16 +61,18 @@ public class EnsemblesController implements DisposableBean {
     }
 
     /** One figure's band; {@code modelled} is true for every origin but DOCUMENTED. */
-    public record BandView(String figure, String family, String origin, boolean modelled, String unit, Object p5,
-                           Object p50, Object p95, Object min, Object max) {
-    }
-
-    /** b - a member by member, and whether b's p50 lies outside a's p5..p95. */
-    public record DifferenceView(String figure, String unit, Object baseP5, Object baseP50, Object baseP95, Object otherP50,
-                                 Object differenceP5, Object differenceP50, Object differenceP95, boolean outsideBaseBand) {
+    public record BandView(@Schema(example = "aid/PL/XRG") String figure, @Schema(example = "aid") String family,
+                           @Schema(example = "SIMULATED") String origin, boolean modelled,
+                           @Schema(description = "money, members or sections", example = "money") String unit,
+                           @Schema(oneOf = {MoneyJson.MoneyView.class, Long.class}) Object p5,
+                           @Schema(oneOf = {MoneyJson.MoneyView.class, Long.class}) Object p50,
+                           @Schema(oneOf = {MoneyJson.MoneyView.class, Long.class}) Object p95,
+                           @Schema(oneOf = {MoneyJson.MoneyView.class, Long.class}) Object min,
+                           @Schema(oneOf = {MoneyJson.MoneyView.class, Long.class}) Object max) {
     }
 
     private final EnsembleService ensembles;
+    private final EnsembleViews views;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -72,69 +81,59 @@ public class EnsemblesController implements DisposableBean {
         return thread;
     });
 
-    public EnsemblesController(EnsembleService ensembles) {
+    public EnsemblesController(EnsembleService ensembles, EnsembleViews views) {
         this.ensembles = ensembles;
+        this.views = views;
     }
 
     @GetMapping
-    public Listing<EnsembleStore.EnsembleRow> list() {
+    @Operation(summary = "Every ensemble, newest first, with its status and whether its documented totals are exact in "
+            + "every member")
+    public Listing<EnsembleStore.EnsembleRow> listEnsembles() {
         List<EnsembleStore.EnsembleRow> rows = ensembles.store().list();
         return new Listing<>(null, null, rows, rows.size(), 0, false);
     }
 
     @GetMapping("/compare")
-    public Listing<DifferenceView> compare(@RequestParam(required = false) String a, @RequestParam(required = false) String b,
-                                           @RequestParam(required = false) String figure,
-                                           @RequestParam(required = false) String limit,
-                                           @RequestParam(required = false) String offset) {
-        if (a == null || b == null || a.isBlank() || b.isBlank()) {
-            throw ApiProblem.badParameter("a and b must name two ensembles, e.g. a=historical-s1922-x20&b=ban-italy-1923-s1922-x20");
-        }
-        List<EnsembleComparison.FigureDifference> diff;
-        try {
-            diff = ensembles.compare(a.trim(), b.trim(), figure == null ? null : figure.trim());
-        } catch (DomainException e) {
-            throw e.getMessage().startsWith("unknown") ? unknown(e.getMessage()) : ApiProblem.conflict(e.getMessage());
-        }
-        Map<String, String> units = new LinkedHashMap<>();
-        ensembles.store().bands(a.trim(), figure == null ? "" : figure.trim()).forEach(r -> units.put(r.figure(),
-                r.currency() == null ? r.unit() : r.currency()));
-        List<DifferenceView> views = diff.stream().map(d -> {
-            String unit = units.getOrDefault(d.figure(), "");
-            return new DifferenceView(d.figure(), unit, value(d.base().p5(), unit), value(d.base().p50(), unit),
-                    value(d.base().p95(), unit), value(d.other().p50(), unit), value(d.difference().p5(), unit),
-                    value(d.difference().p50(), unit), value(d.difference().p95(), unit), d.outsideBaseBand());
-        }).toList();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("base", a.trim());
-        summary.put("other", b.trim());
-        summary.put("outsideBaseBand", views.stream().filter(DifferenceView::outsideBaseBand).count());
-        return Listing.of(null, summary, page(views, limit, offset));
+    @Operation(summary = "Two ensembles figure by figure: a's band, b's p50, the band of b - a member by member and "
+            + "whether b's p50 lies outside a's p5..p95; figure keeps the figures under a prefix")
+    public Listing<EnsembleViews.DifferenceView> compareEnsembles(@RequestParam(required = false) String a,
+                                                         @RequestParam(required = false) String b,
+                                                         @RequestParam(required = false) String figure,
+                                                         @RequestParam(required = false) String limit,
+                                                         @RequestParam(required = false) String offset) {
+        return views.compare(a, b, figure, limit, offset);
     }
 
     @GetMapping("/{id}")
-    public EnsembleView one(@PathVariable String id) {
-        EnsembleStore.EnsembleRow row = ensembles.store().find(id).orElseThrow(() -> unknown("unknown ensemble '" + id + "'"));
+    @Operation(summary = "One ensemble: its members (run, seed, events, fingerprint, conserved) and each "
+            + "reconciliation line's share of members in which it holds, with its basis")
+    public EnsembleView ensemble(@PathVariable String id) {
+        EnsembleStore.EnsembleRow row = ensembles.store().find(id).orElseThrow(() -> EnsembleReads.unknown(id));
         return new EnsembleView(row, ensembles.store().members(id), ensembles.store().lines(id));
     }
 
     @GetMapping("/{id}/bands")
+    @Operation(summary = "The bands (p5, p50, p95, min, max) of a figure and of every figure under it, with origin; "
+            + "money as Money objects, counts as integers")
     public Listing<BandView> bands(@PathVariable String id, @RequestParam(required = false) String figure,
                                    @RequestParam(required = false) String limit,
                                    @RequestParam(required = false) String offset) {
-        EnsembleStore.EnsembleRow row = ensembles.store().find(id).orElseThrow(() -> unknown("unknown ensemble '" + id + "'"));
+        EnsembleStore.EnsembleRow row = ensembles.store().find(id).orElseThrow(() -> EnsembleReads.unknown(id));
         if (figure == null || figure.isBlank()) {
             throw ApiProblem.badParameter("figure is required: a figure or a prefix of figures, e.g. figure=aid/IT,"
                     + " figure=membership/ALL, figure=income/SU/DUES/XRG/1925, figure=sections");
         }
-        List<BandView> views = ensembles.store().bands(id, figure.trim()).stream().map(r -> {
+        List<BandView> bands = ensembles.store().bands(id, figure.trim()).stream().map(r -> {
             String unit = r.currency() == null ? r.unit() : r.currency();
             return new BandView(r.figure(), r.family(), r.origin(), r.modelled(), r.currency() == null ? r.unit() : "money",
-                    value(r.p5(), unit), value(r.p50(), unit), value(r.p95(), unit), value(r.min(), unit), value(r.max(), unit));
+                    EnsembleReads.value(r.p5(), unit), EnsembleReads.value(r.p50(), unit), EnsembleReads.value(r.p95(), unit),
+                    EnsembleReads.value(r.min(), unit), EnsembleReads.value(r.max(), unit));
         }).toList();
-        if (views.isEmpty()) {
+        if (bands.isEmpty()) {
             throw ApiProblem.noFigure("ensemble " + id + " has no figure '" + figure.trim() + "' (figures read like aid/IT/XRG,"
-                    + " aid/IT/XRG/1924, aid/IT/XRG/1924-03, income/SU/DUES/XRG, membership/ALL/1925-06, sections/1928)");
+                    + " aid/IT/XRG/1924, aid/IT/XRG/1924-03, income/SU/DUES/XRG, balance/fund:central/XRG/1928-01,"
+                    + " membership/ALL/1925-06, sections/1928)");
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("ensemble", id);
@@ -142,11 +141,14 @@ public class EnsemblesController implements DisposableBean {
         summary.put("members", row.membersDone());
         summary.put("totalsExact", row.totalsExact());
         summary.put("assumptions", row.assumptions());
-        return Listing.of(null, summary, page(views, limit, offset));
+        return Listing.of(null, summary, EnsembleReads.slice(bands, Params.page(limit, offset)));
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, Object>> start(@RequestBody EnsembleRequest request) {
+    @Operation(summary = "Start an ensemble of a shipped scenario (needs the bearer token): 202 with its id while its "
+            + "members run; 409 while another started here is under way")
+    @SecurityRequirement(name = OpenApiConfiguration.BEARER)
+    public ResponseEntity<EnsembleStarted> startEnsemble(@RequestBody EnsembleRequest request) {
         if (request == null || request.scenario() == null || request.members() == null) {
             throw ApiProblem.badParameter("the body must name a scenario and members, e.g."
                     + " {\"scenario\":\"historical\",\"members\":20,\"vary\":\"seed,placement\"}");
@@ -178,31 +180,13 @@ public class EnsemblesController implements DisposableBean {
             busy.set(false);
             throw e;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ensembleId", id);
-        body.put("status", "RUNNING");
-        body.put("note", "follow it at /api/ensembles/" + id);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/ensembles/" + id)).body(body);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/ensembles/" + id))
+                .body(new EnsembleStarted(id, "RUNNING", "follow it at /api/ensembles/" + id));
     }
 
     @Override
     public void destroy() {
         stopping.set(true);
         executor.shutdown();
-    }
-
-    private static Object value(long value, String unit) {
-        return Currency.known().contains(unit) ? new Money(value, Currency.of(unit)) : value;
-    }
-
-    private static <T> Page<T> page(List<T> all, String limit, String offset) {
-        org.mopr.ledger.projection.query.PageRequest request = Params.page(limit, offset);
-        int from = Math.min(all.size(), request.offset());
-        int to = Math.min(all.size(), from + request.limit());
-        return new Page<>(all.subList(from, to), request.limit(), request.offset(), to < all.size());
-    }
-
-    private static ApiProblem unknown(String detail) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "unknown-ensemble", "Unknown ensemble", detail);
     }
 }

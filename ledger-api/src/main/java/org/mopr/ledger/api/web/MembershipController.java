@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,10 @@ public class MembershipController {
     private final OrganisationMembership org;
     private final AccountLabels labels;
     private final CarryForward carry;
+    private final EnsembleReads ensembles;
 
-    public MembershipController(RunViews runs, ProjectionQueries queries, AccountLabels labels) {
+    public MembershipController(RunViews runs, ProjectionQueries queries, AccountLabels labels, EnsembleReads ensembles) {
+        this.ensembles = ensembles;
         this.carry = queries.carryForward();
         this.runs = runs;
         this.queries = queries;
@@ -82,10 +85,14 @@ public class MembershipController {
     @GetMapping("/membership")
     @Operation(summary = "Membership at a day (at=YYYY-MM-DD) or its points over a period (from, to: YYYY[-MM[-DD]]); "
             + "scope all | outside-ussr | section:XX. After the last census there is no figure unless carry=forward, "
-            + "which repeats the last census marked CARRIED_FORWARD")
-    @ApiResponse(responseCode = "200", description = "The figure at a day (at), or the points of a period (from, to)",
-            content = @Content(schema = @Schema(oneOf = {MembershipFigure.class, MembershipSeries.class})))
+            + "which repeats the last census marked CARRIED_FORWARD. With ensemble, the bands of membership by month "
+            + "across the ensemble's members: the months of from..to, or at's month or the last before it")
+    @ApiResponse(responseCode = "200", description = "The figure at a day (at), the points of a period (from, to), "
+            + "or with ensemble the bands",
+            content = @Content(schema = @Schema(oneOf = {MembershipFigure.class, MembershipSeries.class,
+                    FigureBand.Page.class})))
     public Object membership(@RequestParam(required = false) String run,
+                             @RequestParam(required = false) String ensemble,
                              @RequestParam(required = false) String scope,
                              @RequestParam(required = false) String at,
                              @RequestParam(required = false) String from,
@@ -93,10 +100,14 @@ public class MembershipController {
                              @RequestParam(required = false) String carry,
                              @RequestParam(required = false) String limit,
                              @RequestParam(required = false) String offset) {
-        String runId = runs.resolveId(run);
+        String bandsOf = EnsembleReads.named(run, ensemble);
         MembershipScopeParam s = MembershipScopeParam.parse(scope);
         PageRequest page = Params.page(limit, offset);
         CarryForward.Mode mode = Params.choice("carry", carry, CarryForward.Mode.class, CarryForward.Mode.NONE);
+        if (bandsOf != null) {
+            return ensembleBands(bandsOf, s, at, from, to, mode, page);
+        }
+        String runId = runs.resolveId(run);
         if (s.section() != null && queries.sections().section(runId, s.section()).isEmpty()) {
             throw ApiProblem.unknownSection("run " + runId + " has no section " + s.section());
         }
@@ -120,6 +131,23 @@ public class MembershipController {
         summary.put("from", f);
         summary.put("to", t);
         return Listing.of(runId, summary, rows);
+    }
+
+    private Listing<FigureBand> ensembleBands(String id, MembershipScopeParam s, String at, String from, String to,
+                                              CarryForward.Mode mode, PageRequest page) {
+        if (mode != CarryForward.Mode.NONE) {
+            throw ApiProblem.badParameter("carry does not apply with ensemble: a band is of the members' own points");
+        }
+        LocalDate day = Params.day("at", at);
+        if (day != null && (from != null || to != null)) {
+            throw ApiProblem.badParameter("give either at (one day) or from/to (a period), not both");
+        }
+        LocalDate f = Optional.ofNullable(Params.boundary("from", from, false)).orElse(LocalDate.of(1922, 1, 1));
+        LocalDate t = Optional.ofNullable(Params.boundary("to", to, true)).orElse(LocalDate.of(1932, 12, 31));
+        Params.range(f, t);
+        String key = s.section() != null ? "section:" + s.section() : s.organisation().name();
+        return ensembles.membership(id, key, YearMonth.from(f), YearMonth.from(t),
+                day == null ? null : YearMonth.from(day), page);
     }
 
     private MembershipFigure orgAt(String runId, MembershipScopeParam s, LocalDate day, CarryForward.Mode mode) {

@@ -1,6 +1,9 @@
 package org.mopr.ledger.api.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.money.Currency;
 import org.mopr.ledger.money.Money;
@@ -26,7 +29,8 @@ import java.util.function.Predicate;
 /**
  * Money: dues and donations by section, aid by country, flows between accounts, balances and the trial balance.
  * Amounts are summed per currency and never across; {@code convert} adds each figure converted at the run's declared
- * rate for the first day of its period, beside the native amount, never instead of it.
+ * rate for the first day of its period, beside the native amount, never instead of it. With {@code ensemble=ID}
+ * income, aid, flows and balances answer the ensemble's bands of the same figures instead ({@link EnsembleReads}).
  */
 @RestController
 @RequestMapping("/api")
@@ -43,11 +47,13 @@ public class MoneyController {
     private final RunViews runs;
     private final ProjectionQueries queries;
     private final AccountLabels labels;
+    private final EnsembleReads ensembles;
 
-    public MoneyController(RunViews runs, ProjectionQueries queries, AccountLabels labels) {
+    public MoneyController(RunViews runs, ProjectionQueries queries, AccountLabels labels, EnsembleReads ensembles) {
         this.runs = runs;
         this.queries = queries;
         this.labels = labels;
+        this.ensembles = ensembles;
     }
 
     /** The period, step, currency filter and conversion every money listing takes, parsed and checked once. */
@@ -63,6 +69,22 @@ public class MoneyController {
         }
     }
 
+    /** The window of an ensemble's bands: no conversion (bands are kept in each figure's own currency). */
+    private static Window ensembleWindow(String from, String to, String period, String currency, String convert,
+                                         String rateTable) {
+        EnsembleReads.notWith("convert", convert);
+        EnsembleReads.notWith("rateTable", rateTable);
+        YearMonth f = Params.month("from", from, false, FIRST);
+        YearMonth t = Params.month("to", to, true, LAST);
+        Params.range(f, t);
+        return new Window(f, t, Params.period(period, Period.MONTH), Params.currency("currency", currency), null);
+    }
+
+    /** Whether a flow's node ("section:SU") is an account under the prefix asked for ("section/", "section/SU"). */
+    private static boolean accountUnder(String node, String prefix) {
+        return (EnsembleReads.node(node) + "/").startsWith(prefix) || EnsembleReads.node(node).equals(prefix);
+    }
+
     private Window window(String from, String to, String period, String currency, String convert, String rateTable) {
         YearMonth f = Params.month("from", from, false, FIRST);
         YearMonth t = Params.month("to", to, true, LAST);
@@ -72,8 +94,12 @@ public class MoneyController {
     }
 
     @GetMapping("/income")
-    @Operation(summary = "Dues and donations by section, period (month, year, total) and currency")
-    public Listing<MoneyRows.IncomeRow> income(@RequestParam(required = false) String run,
+    @Operation(summary = "Dues and donations by section, period (month, year, total) and currency; with ensemble, "
+            + "their bands across the ensemble's members")
+    @ApiResponse(responseCode = "200", description = "The run's rows, or with ensemble the bands",
+            content = @Content(schema = @Schema(oneOf = {ListingSchemas.Income.class, FigureBand.Page.class})))
+    public Listing<?> income(@RequestParam(required = false) String run,
+                             @RequestParam(required = false) String ensemble,
                                                @RequestParam(required = false) String kind,
                                                @RequestParam(required = false) String section,
                                                @RequestParam(required = false) String from,
@@ -84,9 +110,17 @@ public class MoneyController {
                                                @RequestParam(required = false) String rateTable,
                                                @RequestParam(required = false) String limit,
                                                @RequestParam(required = false) String offset) {
-        String runId = runs.resolveId(run);
+        String bandsOf = EnsembleReads.named(run, ensemble);
         PageRequest page = Params.page(limit, offset);
         IncomeKind k = Params.choice("kind", kind, IncomeKind.class, null);
+        if (bandsOf != null) {
+            String code = Params.sectionCode("section", section);
+            Window w = ensembleWindow(from, to, period, currency, convert, rateTable);
+            return ensembles.money(bandsOf, "income", p -> (code == null || p[1].equals(code))
+                    && (k == null || p[2].equals(k.name())), w.from(), w.to(),
+                    w.period(), w.only(), page);
+        }
+        String runId = runs.resolveId(run);
         String code = existingSection(runId, Params.sectionCode("section", section));
         Window w = window(from, to, period, currency, convert, rateTable);
         return Listing.of(runId, Filtered.page(
@@ -98,8 +132,12 @@ public class MoneyController {
     }
 
     @GetMapping("/aid")
-    @Operation(summary = "Aid sent, by paying account (prefix: section/SU/, fund/), country, purpose, period and currency")
-    public Listing<MoneyRows.AidRow> aid(@RequestParam(required = false) String run,
+    @Operation(summary = "Aid sent, by paying account (prefix: section/SU/, fund/), country, purpose, period and currency; "
+            + "with ensemble, the bands of aid by country, period and currency across the ensemble's members")
+    @ApiResponse(responseCode = "200", description = "The run's rows, or with ensemble the bands",
+            content = @Content(schema = @Schema(oneOf = {ListingSchemas.Aid.class, FigureBand.Page.class})))
+    public Listing<?> aid(@RequestParam(required = false) String run,
+                          @RequestParam(required = false) String ensemble,
                                          @RequestParam(required = false) String country,
                                          @RequestParam(required = false) String account,
                                          @RequestParam(required = false) String from,
@@ -110,9 +148,16 @@ public class MoneyController {
                                          @RequestParam(required = false) String rateTable,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String offset) {
-        String runId = runs.resolveId(run);
+        String bandsOf = EnsembleReads.named(run, ensemble);
         PageRequest page = Params.page(limit, offset);
         String c = Params.sectionCode("country", country);
+        if (bandsOf != null) {
+            EnsembleReads.notWith("account", account);
+            Window w = ensembleWindow(from, to, period, currency, convert, rateTable);
+            return ensembles.money(bandsOf, "aid", p -> c == null || p[1].equals(c), w.from(), w.to(), w.period(),
+                    w.only(), page);
+        }
+        String runId = runs.resolveId(run);
         Window w = window(from, to, period, currency, convert, rateTable);
         return Listing.of(runId, Filtered.page(
                 chunk -> queries.income().aid(runId, account, c, w.from(), w.to(), w.period(), w.conversion(), chunk),
@@ -125,8 +170,12 @@ public class MoneyController {
 
     @GetMapping("/flows")
     @Operation(summary = "Flows of funds between accounts by period and currency; account keeps flows from or to "
-            + "accounts with that prefix")
-    public Listing<MoneyRows.FlowRow> flows(@RequestParam(required = false) String run,
+            + "accounts with that prefix; with ensemble, the bands of the flows section -> fund -> aid across the "
+            + "ensemble's members (accounts as a whole: section/SU, fund/central, aid/PL)")
+    @ApiResponse(responseCode = "200", description = "The run's rows, or with ensemble the bands",
+            content = @Content(schema = @Schema(oneOf = {ListingSchemas.Flows.class, FigureBand.Page.class})))
+    public Listing<?> flows(@RequestParam(required = false) String run,
+                            @RequestParam(required = false) String ensemble,
                                             @RequestParam(required = false) String account,
                                             @RequestParam(required = false) String from,
                                             @RequestParam(required = false) String to,
@@ -136,8 +185,15 @@ public class MoneyController {
                                             @RequestParam(required = false) String rateTable,
                                             @RequestParam(required = false) String limit,
                                             @RequestParam(required = false) String offset) {
-        String runId = runs.resolveId(run);
+        String bandsOf = EnsembleReads.named(run, ensemble);
         PageRequest page = Params.page(limit, offset);
+        if (bandsOf != null) {
+            Window w = ensembleWindow(from, to, period, currency, convert, rateTable);
+            String prefix = account == null || account.isBlank() ? null : account.trim();
+            return ensembles.money(bandsOf, "flow", p -> prefix == null || accountUnder(p[1], prefix)
+                    || accountUnder(p[2], prefix), w.from(), w.to(), w.period(), w.only(), page);
+        }
+        String runId = runs.resolveId(run);
         Window w = window(from, to, period, currency, convert, rateTable);
         return Listing.of(runId, Filtered.page(
                 chunk -> queries.ledger().flows(runId, w.from(), w.to(), account, w.period(), w.conversion(), chunk),
@@ -148,17 +204,25 @@ public class MoneyController {
     }
 
     @GetMapping("/balances")
-    @Operation(summary = "Account balances (debits positive) now or as of a day; account filters by prefix")
-    public Listing<MoneyRows.BalanceRow> balances(@RequestParam(required = false) String run,
+    @Operation(summary = "Account balances (debits positive) now or as of a day; account filters by prefix; with "
+            + "ensemble, the bands of the fund balances at the end of at's month (or of the record) across its members")
+    @ApiResponse(responseCode = "200", description = "The run's rows, or with ensemble the bands",
+            content = @Content(schema = @Schema(oneOf = {ListingSchemas.Balances.class, FigureBand.Page.class})))
+    public Listing<?> balances(@RequestParam(required = false) String run,
+                               @RequestParam(required = false) String ensemble,
                                                   @RequestParam(required = false) String account,
                                                   @RequestParam(required = false) String at,
                                                   @RequestParam(required = false) String currency,
                                                   @RequestParam(required = false) String limit,
                                                   @RequestParam(required = false) String offset) {
-        String runId = runs.resolveId(run);
+        String bandsOf = EnsembleReads.named(run, ensemble);
         PageRequest page = Params.page(limit, offset);
         LocalDate day = Params.day("at", at);
         Currency only = Params.currency("currency", currency);
+        if (bandsOf != null) {
+            return ensembles.balances(bandsOf, account, day == null ? null : YearMonth.from(day), only, page);
+        }
+        String runId = runs.resolveId(run);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("asOf", day == null ? "after every projected event" : day.toString());
         return Listing.of(runId, summary, Filtered.page(

@@ -64,7 +64,9 @@ final class ProjectionReadinessInterceptor implements HandlerInterceptor {
                 named.add(value.trim());
             }
         }
-        if (named.isEmpty()) {
+        // A read of an ensemble's bands (ensemble=) reads no run's projections.
+        boolean ensemble = request.getParameter("ensemble") != null && !request.getParameter("ensemble").isBlank();
+        if (named.isEmpty() && !ensemble) {
             runs.latestHistorical().ifPresent(r -> named.add(r.runId()));
         }
         List<String> known = new ArrayList<>();

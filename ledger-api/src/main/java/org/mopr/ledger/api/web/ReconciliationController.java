@@ -1,6 +1,9 @@
 package org.mopr.ledger.api.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mopr.ledger.projection.compare.RunComparison;
 import org.mopr.ledger.projection.reconciliation.Basis;
@@ -41,8 +44,11 @@ public class ReconciliationController {
     private final RunViews runs;
     private final ReconciliationReports reports;
     private final RunComparison comparison;
+    private final EnsembleViews ensembles;
 
-    public ReconciliationController(RunViews runs, ReconciliationReports reports, RunComparison comparison) {
+    public ReconciliationController(RunViews runs, ReconciliationReports reports, RunComparison comparison,
+                                    EnsembleViews ensembles) {
+        this.ensembles = ensembles;
         this.runs = runs;
         this.reports = reports;
         this.comparison = comparison;
@@ -83,11 +89,27 @@ public class ReconciliationController {
 
     @GetMapping("/compare")
     @Operation(summary = "What differs between runs a and b, figure by figure (paged), and which reconciliation "
-            + "lines change status or figure")
-    public Listing<RunComparison.FigureChange> compare(@RequestParam(required = false) String a,
-                                                       @RequestParam(required = false) String b,
-                                                       @RequestParam(required = false) String limit,
-                                                       @RequestParam(required = false) String offset) {
+            + "lines change status or figure. Given two ensembles, it answers as /api/ensembles/compare: per figure the "
+            + "band of b - a and whether b's p50 lies outside a's p5..p95")
+    @ApiResponse(responseCode = "200", description = "Two runs' changes, or two ensembles' differences",
+            content = @Content(schema = @Schema(oneOf = {ListingSchemas.Changes.class, ListingSchemas.Differences.class})))
+    public Listing<?> compare(@RequestParam(required = false) String a,
+                              @RequestParam(required = false) String b,
+                              @RequestParam(required = false) String figure,
+                              @RequestParam(required = false) String limit,
+                              @RequestParam(required = false) String offset) {
+        boolean ensembleA = ensembles.isEnsemble(a);
+        boolean ensembleB = ensembles.isEnsemble(b);
+        if (ensembleA && ensembleB) {
+            return ensembles.compare(a, b, figure, limit, offset);
+        }
+        if (ensembleA || ensembleB) {
+            throw ApiProblem.badParameter("a and b must be two runs or two ensembles: " + (ensembleA ? "a=" + a.trim()
+                    : "b=" + b.trim()) + " is an ensemble, " + (ensembleA ? "b=" + b : "a=" + a) + " is not");
+        }
+        if (figure != null && !figure.isBlank()) {
+            throw ApiProblem.badParameter("figure applies to two ensembles only; two runs are compared whole");
+        }
         String runA = runs.resolveId(Params.required("a", a));
         String runB = runs.resolveId(Params.required("b", b));
         var page = Params.page(limit, offset);

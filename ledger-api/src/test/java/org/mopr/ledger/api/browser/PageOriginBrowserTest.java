@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the page says about where its figures come from, by keyboard as by mouse: the Sankey's modelled bands are
- * hatched and its documented totals solid, the cards say so in words, the dialog keeps the focus, each chart saves
- * with its citation line, and the ensemble's ribbon stays away while there is no ensemble.
+ * hatched and its documented totals solid, the cards say so in words, the dialog keeps the focus, and each chart
+ * saves with its citation line. An ensemble's ranges are PageBandsBrowserTest's.
  */
 class PageOriginBrowserTest {
 
@@ -162,15 +162,5 @@ class PageOriginBrowserTest {
         }
         String line = (String) browser.js("return Export.line('sankey');");
         assertThat(line).as("the seeds the Sankey rests on").contains("001_81dcb08b3cb23004.txt");
-    }
-
-    @Test
-    void withoutAnEnsembleThePageDrawsNoRibbonAndSaysHowToStartOne() {
-        browser.waiting(30).until(d -> browser.byTest("bands-note").getDomAttribute("data-ensemble") != null);
-        assertThat(browser.byTest("bands-note").getDomAttribute("data-ensemble")).isEqualTo("false");
-        assertThat(browser.byTest("bands-note").getText()).contains("No ensemble of “historical” yet").contains("POST /api/ensembles");
-        assertThat(browser.js("""
-                return echarts.getInstanceByDom(document.getElementById("membership-chart")).getOption().series
-                  .some(s => s.name === "ensemble p5-p95");""")).isEqualTo(false);
     }
 }

@@ -94,6 +94,24 @@ class EnsembleTest {
         assertThat(members).hasSize(20).doesNotContain(pl.p50());
         assertThat(pl.p5()).isLessThanOrEqualTo(pl.p50());
         assertThat(pl.p50()).isLessThanOrEqualTo(pl.p95());
+        // The central fund's balance at the end of the record is, member by member, what it received less what it sent.
+        Map<String, long[]> flows = store.memberValues(id, "flow");
+        Map<String, long[]> balances = store.memberValues(id, "balance/fund:central");
+        assertThat(balances).containsKey("balance/fund:central/XRG");
+        for (String key : balances.keySet().stream().filter(k -> k.matches("balance/fund:central/[A-Z]{3}")).toList()) {
+            String currency = key.substring(key.lastIndexOf('/') + 1);
+            for (int m = 0; m < 20; m++) {
+                long net = 0;
+                for (Map.Entry<String, long[]> e : flows.entrySet()) {
+                    if (e.getKey().matches("flow/[^/]+/fund:central/" + currency)) {
+                        net += e.getValue()[m];
+                    } else if (e.getKey().matches("flow/fund:central/[^/]+/" + currency)) {
+                        net -= e.getValue()[m];
+                    }
+                }
+                assertThat(balances.get(key)[m]).as("member %d's central fund in %s", m + 1, currency).isEqualTo(net);
+            }
+        }
         // Reconciliation across members: each line with its basis and the share of members it holds in.
         assertThat(store.lines(id)).isNotEmpty().allSatisfy(l -> assertThat(l.members()).isEqualTo(20))
                 .anySatisfy(l -> assertThat(l.basis()).isEqualTo("CONSERVATION"));

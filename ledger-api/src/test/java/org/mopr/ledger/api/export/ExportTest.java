@@ -126,6 +126,59 @@ class ExportTest {
         }
     }
 
+    @Test
+    void an_ensemble_exports_its_bands_members_and_shares_beside_the_run_or_alone() throws Exception {
+        String ensemble = org.mopr.ledger.api.web.TestEnsembles.historical(3);
+        ExportService exports = app.context.getBean(ExportService.class);
+        ExportResult withRun = exports.export(app.run(), ensemble, ExportFormat.PARQUET, dir.resolve("ens-parquet"),
+                line -> { });
+        ExportResult alone = exports.export(null, ensemble, ExportFormat.CSV, dir.resolve("ens-csv"), line -> { });
+        assertThat(withRun.rows().keySet()).startsWith("events").endsWith("ensemble_bands", "ensemble_members",
+                "ensemble_reconciliation");
+        assertThat(alone.rows().keySet()).containsExactly("ensemble_bands", "ensemble_members", "ensemble_reconciliation");
+        assertThat(alone.rows().get("ensemble_members")).isEqualTo(3);
+        assertThat(alone.rows().get("ensemble_bands")).isEqualTo(withRun.rows().get("ensemble_bands"))
+                .isEqualTo(app.jdbc.queryForObject("SELECT count(*) FROM ensemble_band WHERE ensemble_id = ?", Long.class,
+                        ensemble));
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            String bands = "read_parquet('" + dir.resolve("ens-parquet/ensemble_bands.parquet") + "')";
+            assertThat(one(s, "SELECT count(*) FROM " + bands)).isEqualTo(alone.rows().get("ensemble_bands"));
+            assertThat(one(s, "SELECT count(*) FROM " + bands + " WHERE NOT (p5 <= p50 AND p50 <= p95 AND min <= p5 "
+                    + "AND p95 <= max)")).as("bands out of order").isZero();
+            // The band of a figure is the API's, in minor units with its currency and exponent.
+            JsonNode api = Http.get("/api/ensembles/" + ensemble + "/bands?figure=aid/PL/XRG").json().path("items");
+            JsonNode pl = Http.find(api, "figure", "aid/PL/XRG");
+            try (ResultSet rs = s.executeQuery("SELECT p50, currency, exponent, origin, modelled FROM " + bands
+                    + " WHERE figure = 'aid/PL/XRG'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(pl.path("p50").path("minor").asLong());
+                assertThat(rs.getString(2)).isEqualTo("XRG");
+                assertThat(rs.getInt(3)).isEqualTo(2);
+                assertThat(rs.getString(4)).isEqualTo(pl.path("origin").asText());
+                assertThat(rs.getBoolean(5)).isTrue();
+            }
+            String members = "read_csv('" + dir.resolve("ens-csv/ensemble_members.csv") + "', header = true)";
+            assertThat(one(s, "SELECT count(*) FROM " + members + " WHERE conserved")).isEqualTo(3);
+            String lines = "read_csv('" + dir.resolve("ens-csv/ensemble_reconciliation.csv") + "', header = true)";
+            assertThat(one(s, "SELECT count(*) FROM " + lines + " WHERE holds > members")).isZero();
+        }
+        for (String format : new String[] {"ens-csv", "ens-parquet"}) {
+            JsonNode descriptor = new ObjectMapper().readTree(dir.resolve(format).resolve(RunExporter.DESCRIPTOR).toFile());
+            assertThat(publishedProfile(descriptor.path("profile").asText()).validate(descriptor)).as(format).isEmpty();
+            assertThat(descriptor.path("ensemble").path("id").asText()).isEqualTo(ensemble);
+            assertThat(descriptor.path("ensemble").path("totalsExact").asBoolean()).isTrue();
+            for (JsonNode resource : descriptor.path("resources")) {
+                assertThat(dir.resolve(format).resolve(resource.path("path").asText())).exists();
+            }
+        }
+        JsonNode aloneDescriptor = new ObjectMapper().readTree(dir.resolve("ens-csv").resolve(RunExporter.DESCRIPTOR).toFile());
+        assertThat(aloneDescriptor.has("run")).as("an ensemble alone names no run").isFalse();
+        JsonNode withRunDescriptor = new ObjectMapper().readTree(dir.resolve("ens-parquet").resolve(RunExporter.DESCRIPTOR).toFile());
+        assertThat(withRunDescriptor.path("run").path("id").asText()).isEqualTo(app.run());
+        assertThat(aloneDescriptor.path("resources").get(0).path("schema").path("primaryKey").get(0).asText())
+                .isEqualTo("figure");
+    }
+
     /** The Frictionless profile as published (draft-04 JSON Schema), vendored unmodified under test resources. */
     private JsonSchema publishedProfile(String profile) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/frictionless/" + profile + ".json")) {
@@ -172,8 +225,10 @@ class ExportTest {
                 .isEqualTo("error: --out " + file + " is a file, not a directory");
         assertThat(cli("export", "--run", app.run(), "--out", "/proc/self/no-such-dir"))
                 .startsWith("error: --out /proc/self/no-such-dir cannot be made");
-        assertThat(cli("export", "--run", app.run(), "--ensemble", "e1", "--out", out.toString()))
-                .startsWith("error: --ensemble is not available yet");
+        assertThat(cli("export", "--out", out.toString()))
+                .isEqualTo("error: give --run RUN, --ensemble ID, or both: there is nothing to export");
+        assertThat(cli("export", "--db", db, "--ensemble", "nobody-s1-x2", "--out", out.toString()))
+                .isEqualTo("error: unknown ensemble 'nobody-s1-x2'");
         assertThat(cli("export", "--db", db, "--run", "no-such-run", "--format", "parquet", "--out", out.toString()))
                 .isEqualTo("error: unknown run 'no-such-run'");
         try (Stream<Path> left = Files.list(out)) {

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * openapi-generator ({@code java}, library {@code native}), compiled here with the JDK's compiler against the test
  * classpath, calls every GET endpoint of the running application on the historical run. Each typed answer, written
  * back to JSON by the client's own mapper, must hold every value the API's JSON holds: a field the description
- * forgot, or typed wrongly, would be lost or refused on the way.
+ * forgot, or typed wrongly, would be lost or refused on the way. An ensemble of three members is made first, so the
+ * ensemble endpoints answer too, and every endpoint that takes {@code ensemble=} is called a second time with it.
  */
 class GeneratedClientContractTest {
 
@@ -45,7 +46,8 @@ class GeneratedClientContractTest {
     private static final Map<String, Object> REQUIRED = Map.of("figure", "income");
     private static final Map<String, Map<String, Object>> EXTRA = Map.of(
             "/api/explain", Map.of("section", "SU", "month", "1923-03", "currency", "USD"),
-            "/api/membership", Map.of("scope", "all", "from", "1928", "to", "1931"));
+            "/api/membership", Map.of("scope", "all", "from", "1928", "to", "1931"),
+            "/api/ensembles/{id}/bands", Map.of("figure", "aid/PL"));
 
     @TempDir
     Path dir;
@@ -53,6 +55,7 @@ class GeneratedClientContractTest {
     @Test
     void aGeneratedClientCallsEveryGetEndpointAndKeepsEveryValue() throws Exception {
         WebApp app = WebApp.get();
+        String ensemble = TestEnsembles.historical(3);
         String docs = Http.get("/v3/api-docs").body();
         Path spec = dir.resolve("openapi.json");
         Files.writeString(spec, docs);
@@ -74,27 +77,44 @@ class GeneratedClientContractTest {
                     continue;
                 }
                 String name = path.getKey() + " (" + get.getOperationId() + ")";
-                Map<String, Object> values = values(path.getKey(), get, app.run());
-                Object answer = call(loader, client, get, values);
-                assertThat(answer).as(name).isNotNull();
-                if (answer instanceof File file) {
-                    assertThat(file.length()).as(name + ": the zip").isPositive();
-                } else {
-                    JsonNode typed = mapper.valueToTree(answer);
-                    JsonNode raw = Http.get(url(path.getKey(), values)).json();
-                    assertCovers(name, raw, typed);
-                    if (raw.has("items")) {
-                        assertThat(typed.path("items").size()).as(name + ": items").isEqualTo(raw.path("items").size());
-                        // The run compared with itself changes nothing; every other list of the run has items.
-                        assertThat(raw.path("items").size()).as(name + ": items")
-                                .isEqualTo(path.getKey().equals("/api/compare") ? 0 : raw.path("items").size())
-                                .isGreaterThanOrEqualTo(path.getKey().equals("/api/compare") ? 0 : 1);
-                    }
-                }
+                Map<String, Object> values = values(path.getKey(), get, app.run(), ensemble);
+                Object answer = call(loader, client, get, values, ONE_OF.get(get.getOperationId()));
+                check(mapper, name, path.getKey(), values, answer);
                 called.add(path.getKey());
+                if (get.getParameters().stream().anyMatch(p -> "ensemble".equals(p.getName()))) {
+                    Map<String, Object> bands = new LinkedHashMap<>(values);
+                    bands.remove("run");
+                    bands.put("ensemble", ensemble);
+                    check(mapper, name + " with ensemble", path.getKey(), bands,
+                            call(loader, client, get, bands, "EnsembleBands"));
+                    called.add(path.getKey() + "?ensemble");
+                }
             }
             assertThat(called).contains("/api/income", "/api/membership", "/api/explain", "/api/catalog/{id}",
-                    "/api/trial-balance", "/api/runs/{id}/export", "/api/compare");
+                    "/api/trial-balance", "/api/runs/{id}/export", "/api/compare", "/api/ensembles",
+                    "/api/ensembles/{id}", "/api/ensembles/{id}/bands", "/api/ensembles/compare", "/api/income?ensemble",
+                    "/api/aid?ensemble", "/api/flows?ensemble", "/api/balances?ensemble", "/api/membership?ensemble");
+        }
+    }
+
+    /** The typed answer holds every value of the API's own JSON; every list but a run compared with itself has items. */
+    private static void check(ObjectMapper mapper, String name, String path, Map<String, Object> values, Object answer) {
+        assertThat(answer).as(name).isNotNull();
+        if (answer instanceof File file) {
+            assertThat(file.length()).as(name + ": the zip").isPositive();
+            return;
+        }
+        JsonNode typed = mapper.valueToTree(answer);
+        JsonNode raw = Http.get(url(path, values)).json();
+        assertCovers(name, raw, typed);
+        if (raw.has("items")) {
+            assertThat(typed.path("items").size()).as(name + ": items").isEqualTo(raw.path("items").size());
+            // The run compared with itself changes nothing; every other list has items.
+            if (path.equals("/api/compare")) {
+                assertThat(raw.path("items").size()).as(name + ": items").isZero();
+            } else {
+                assertThat(raw.path("items").size()).as(name + ": items").isPositive();
+            }
         }
     }
 
@@ -127,15 +147,17 @@ class GeneratedClientContractTest {
         return classes;
     }
 
-    private static Map<String, Object> values(String path, Operation op, String run) {
+    private static Map<String, Object> values(String path, Operation op, String run, String ensemble) {
         Map<String, Object> values = new LinkedHashMap<>(EXTRA.getOrDefault(path, Map.of()));
+        boolean ofEnsembles = path.startsWith("/api/ensembles");
         for (Parameter p : op.getParameters()) {
             if ("path".equals(p.getIn())) {
-                values.put(p.getName(), path.startsWith("/api/catalog") ? "c001.ussr-aid-1923-usd" : run);
+                values.put(p.getName(), path.startsWith("/api/catalog") ? "c001.ussr-aid-1923-usd"
+                        : ofEnsembles ? ensemble : run);
             } else if (List.of("a", "b").contains(p.getName())) {
-                values.put(p.getName(), run);
+                values.put(p.getName(), ofEnsembles ? ensemble : run);
             } else if (Boolean.TRUE.equals(p.getRequired())) {
-                values.put(p.getName(), REQUIRED.get(p.getName()));
+                values.putIfAbsent(p.getName(), REQUIRED.get(p.getName()));
             }
         }
         if (op.getParameters().stream().anyMatch(p -> "run".equals(p.getName()))) {
@@ -145,8 +167,8 @@ class GeneratedClientContractTest {
     }
 
     /** Calls the operation's method of the generated API class with the values in the description's order. */
-    private static Object call(ClassLoader loader, Object client, Operation op, Map<String, Object> values)
-            throws Exception {
+    private static Object call(ClassLoader loader, Object client, Operation op, Map<String, Object> values,
+                               String alternative) throws Exception {
         String tag = op.getTags().get(0);
         StringBuilder api = new StringBuilder("gen.api.");
         for (String word : tag.split("-")) {
@@ -154,7 +176,7 @@ class GeneratedClientContractTest {
         }
         Class<?> type = loader.loadClass(api + "Api");
         Object apiObject = type.getConstructor(client.getClass()).newInstance(client);
-        boolean oneOf = ONE_OF.containsKey(op.getOperationId());
+        boolean oneOf = alternative != null;
         String wanted = oneOf ? op.getOperationId() + "RequestBuilder" : op.getOperationId();
         Method method = Stream.of(type.getDeclaredMethods()).filter(m -> generatedName(m.getName(), wanted)
                         && m.getParameterCount() == op.getParameters().size() + (oneOf ? 1 : 0))
@@ -181,11 +203,13 @@ class GeneratedClientContractTest {
         HttpClient http = (HttpClient) client.getClass().getMethod("getHttpClient").invoke(client);
         String body = http.send(((HttpRequest.Builder) answer).build(), HttpResponse.BodyHandlers.ofString()).body();
         ObjectMapper mapper = (ObjectMapper) client.getClass().getMethod("getObjectMapper").invoke(client);
-        return mapper.readValue(body, loader.loadClass("gen.model." + ONE_OF.get(op.getOperationId())));
+        return mapper.readValue(body, loader.loadClass("gen.model." + alternative));
     }
 
-    /** Operations answering oneOf two schemas, and the one the values above ask for. */
-    private static final Map<String, String> ONE_OF = Map.of("membership", "MembershipSeries");
+    /** Operations answering oneOf two or more schemas, and the one the values above ask for (without ensemble). */
+    private static final Map<String, String> ONE_OF = Map.of("membership", "MembershipSeries",
+            "income", "ListingIncomeRow", "aid", "ListingAidRow", "flows", "ListingFlowRow",
+            "balances", "ListingBalanceRow", "compare", "ListingFigureChange");
 
     /** The generator renames operation ids that are Java's reserved words ("list" becomes "callList"). */
     private static boolean generatedName(String method, String operationId) {

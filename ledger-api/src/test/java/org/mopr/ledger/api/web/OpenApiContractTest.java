@@ -78,7 +78,9 @@ class OpenApiContractTest {
         }));
         assertThat(bare).as("answers without a named schema").isEmpty();
         assertThat(api.getPaths().get("/api/membership").getGet().getResponses().get("200").getContent()
-                .values().iterator().next().getSchema().getOneOf()).hasSize(2);
+                .values().iterator().next().getSchema().getOneOf()).hasSize(3);
+        assertThat(api.getPaths().get("/api/ensembles/{id}/bands").getGet().getResponses().get("200").getContent()
+                .values().iterator().next().getSchema().get$ref()).isNotNull();
     }
 
     /** An answer a generator would turn into a map: no reference to a named schema and no typed alternative. */
@@ -125,6 +127,8 @@ class OpenApiContractTest {
         assertThat(parameter("/api/membership", "scope").getSchema().getPattern()).contains("section:");
         assertThat(parameter("/api/explain", "figure").getRequired()).isTrue();
         assertThat(parameter("/api/explain", "index").getSchema().getType()).isEqualTo("integer");
+        assertThat(parameter("/api/ensembles/{id}/bands", "figure").getRequired()).isTrue();
+        assertThat(parameter("/api/income", "ensemble").getDescription()).contains("not together with run");
     }
 
     private static Parameter parameter(String path, String name) {
@@ -151,7 +155,9 @@ class OpenApiContractTest {
         List<String> types = problem.getProperties().get("type").getEnum().stream().map(String::valueOf).toList();
         assertThat(types).contains(ApiProblem.TYPE_PREFIX + "unknown-run", ApiProblem.TYPE_PREFIX + "bad-date",
                 ApiProblem.TYPE_PREFIX + "bad-paging", ApiProblem.TYPE_PREFIX + "store-unavailable",
-                ApiProblem.TYPE_PREFIX + "projections-rebuilding", ApiProblem.TYPE_PREFIX + "export-too-large");
+                ApiProblem.TYPE_PREFIX + "projections-rebuilding", ApiProblem.TYPE_PREFIX + "export-too-large",
+                ApiProblem.TYPE_PREFIX + "unknown-ensemble");
+        assertThat(api.getPaths().get("/api/ensembles").getPost().getResponses()).containsKeys("401", "403", "413");
     }
 
     private static boolean problem(ApiResponse response) {

@@ -1,5 +1,8 @@
 package org.mopr.ledger.projection.ensemble;
 
+import org.mopr.ledger.fund.Posting;
+import org.mopr.ledger.fund.PostTransaction;
+import org.mopr.ledger.fund.ReceiveRemittance;
 import org.mopr.ledger.fund.SendFundAid;
 import org.mopr.ledger.money.Money;
 import org.mopr.ledger.organisation.ReportOrganisationMembership;
@@ -15,6 +18,7 @@ import org.mopr.ledger.section.ReportMembership;
 import org.mopr.ledger.section.SendSectionAid;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -24,7 +28,9 @@ import java.util.TreeMap;
  * One member's figures, folded from the commands its run sent through the aggregates (a command carries the
  * figures of its events): aid by country and currency, income by section, kind and currency, each over the whole
  * period, by year and by month; the money flows between accounts; membership by scope and month; sections active at
- * the end of each year. Keys read like the comparison's ("aid/IT/XRG", "aid/IT/XRG/1924", "aid/IT/XRG/1924-03").
+ * the end of each year; the balance of every fund account by currency at the end of each month and year and at the
+ * end. Keys read like the comparison's ("aid/IT/XRG", "aid/IT/XRG/1924", "aid/IT/XRG/1924-03"); an account in a key
+ * has its slashes written as colons ("balance/fund:central/XRG/1924"), so a key splits on its slashes alone.
  */
 public final class MemberFigures {
 
@@ -34,6 +40,9 @@ public final class MemberFigures {
     private final Map<String, Long> values = new HashMap<>();
     private final Map<String, FigureInfo> infos = new HashMap<>();
     private final Map<String, LocalDate[]> sections = new TreeMap<>();
+    /** Each fund account's net postings by day, keyed "balance/fund:central/XRG". */
+    private final Map<String, TreeMap<LocalDate, Long>> moves = new TreeMap<>();
+    private final Map<String, FigureInfo> moveInfos = new HashMap<>();
     private LocalDate first;
     private LocalDate last;
 
@@ -48,6 +57,7 @@ public final class MemberFigures {
             f.add(commands.next());
         }
         f.sectionsByYear();
+        f.balances();
         return f;
     }
 
@@ -64,6 +74,15 @@ public final class MemberFigures {
         if (command instanceof SendFundAid c) {
             money("aid", "aid/" + c.country(), c.sentOn(), c.amount(), origin);
             money("flow", "flow/fund:central/aid:" + c.country(), c.sentOn(), c.amount(), origin);
+            posting(c.fundId().account(), c.sentOn(), c.amount().negate(), origin);
+        } else if (command instanceof ReceiveRemittance c) {
+            posting(c.fundId().account(), c.receivedOn(), c.amount(), origin);
+        } else if (command instanceof PostTransaction c) {
+            for (Posting p : c.postings()) {
+                if (c.fundId().owns(p.account())) {
+                    posting(p.account(), c.postedOn(), p.amount(), origin);
+                }
+            }
         } else if (command instanceof SendSectionAid c) {
             money("aid", "aid/" + c.country(), c.sentOn(), c.amount(), origin);
             money("flow", "flow/section:" + c.sectionId().code() + "/aid:" + c.country(), c.sentOn(), c.amount(), origin);
@@ -116,6 +135,42 @@ public final class MemberFigures {
     private void put(String key, long minor, FigureInfo info) {
         values.merge(key, minor, Long::sum);
         infos.merge(key, info, (a, b) -> a.widen(b.origin()));
+    }
+
+    /** A posting on a fund's account, as the fund books it: debits (money arriving) positive. */
+    private void posting(String account, LocalDate day, Money amount, Origin origin) {
+        String key = "balance/" + account.replace('/', ':') + "/" + amount.currency().code();
+        moves.computeIfAbsent(key, k -> new TreeMap<>()).merge(day, amount.minor(), Long::sum);
+        moveInfos.merge(key, new FigureInfo("balance", "minor", amount.currency().code(),
+                amount.currency().minorDigits(), origin), (a, b) -> a.widen(b.origin()));
+        span(day);
+    }
+
+    /**
+     * A balance is a level: the sum of every posting up to the end of the month (or year), from the account's first
+     * posting to the end of the last year of the record, so a month without postings still has its balance and
+     * every member ends in the same month. Its origin is the most modelled of the account's postings.
+     */
+    private void balances() {
+        for (Map.Entry<String, TreeMap<LocalDate, Long>> e : moves.entrySet()) {
+            String key = e.getKey();
+            FigureInfo info = moveInfos.get(key);
+            Iterator<Map.Entry<LocalDate, Long>> days = e.getValue().entrySet().iterator();
+            Map.Entry<LocalDate, Long> next = days.next();
+            long balance = 0;
+            YearMonth end = YearMonth.of(last.getYear(), 12);
+            for (YearMonth m = YearMonth.from(next.getKey()); !m.isAfter(end); m = m.plusMonths(1)) {
+                while (next != null && !YearMonth.from(next.getKey()).isAfter(m)) {
+                    balance += next.getValue();
+                    next = days.hasNext() ? days.next() : null;
+                }
+                put(key + "/" + m, balance, info);
+                if (m.getMonthValue() == 12) {
+                    put(key + "/" + m.getYear(), balance, info);
+                }
+            }
+            put(key, balance, info);
+        }
     }
 
     private void span(LocalDate day) {

@@ -24,26 +24,54 @@ final class DataPackage {
     private DataPackage() {
     }
 
-    static void write(ExportRun run, List<Table> tables, ExportFormat format, Map<String, Long> rows, Path file)
-            throws IOException {
-        JSON.writeValue(file.toFile(), descriptor(run, tables, format, rows));
+    static void write(ExportRun run, ExportEnsemble ensemble, List<Table> tables, ExportFormat format,
+                      Map<String, Long> rows, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), descriptor(run, ensemble, tables, format, rows));
     }
 
-    static ObjectNode descriptor(ExportRun run, List<Table> tables, ExportFormat format, Map<String, Long> rows) {
+    static ObjectNode descriptor(ExportRun run, ExportEnsemble ensemble, List<Table> tables, ExportFormat format,
+                                 Map<String, Long> rows) {
         ObjectNode root = JSON.createObjectNode();
         root.put("profile", format == ExportFormat.CSV ? "tabular-data-package" : "data-package");
-        root.put("name", "mopr-ledger-" + run.runId());
-        root.put("title", "MOPR ledger, run " + run.runId());
-        root.put("description", "Tidy tables of one run of the mopr-ledger (scenario " + run.scenario() + ", seed "
-                + run.seed() + "): one row per observation, origin on every row, money as integer minor units beside "
-                + "its currency. The fingerprint identifies the run's events: two exports with the same fingerprint "
-                + "hold the same run.");
-        ObjectNode source = root.putObject("run");
-        source.put("id", run.runId());
-        source.put("scenario", run.scenario());
-        source.put("seed", run.seed());
-        source.put("events", run.events());
-        source.put("fingerprint", run.fingerprint());
+        if (run != null) {
+            root.put("name", "mopr-ledger-" + run.runId() + (ensemble == null ? "" : "-ensemble-" + ensemble.ensembleId()));
+            root.put("title", "MOPR ledger, run " + run.runId() + (ensemble == null ? ""
+                    : ", with ensemble " + ensemble.ensembleId()));
+            root.put("description", "Tidy tables of one run of the mopr-ledger (scenario " + run.scenario() + ", seed "
+                    + run.seed() + "): one row per observation, origin on every row, money as integer minor units "
+                    + "beside its currency. The fingerprint identifies the run's events: two exports with the same "
+                    + "fingerprint hold the same run." + (ensemble == null ? "" : " The ensemble_* tables hold the "
+                    + "bands of ensemble " + ensemble.ensembleId() + " across its members."));
+            ObjectNode source = root.putObject("run");
+            source.put("id", run.runId());
+            source.put("scenario", run.scenario());
+            source.put("seed", run.seed());
+            source.put("events", run.events());
+            source.put("fingerprint", run.fingerprint());
+        } else {
+            root.put("name", "mopr-ledger-ensemble-" + ensemble.ensembleId());
+            root.put("title", "MOPR ledger, ensemble " + ensemble.ensembleId());
+            root.put("description", "The bands of ensemble " + ensemble.ensembleId() + " (scenario "
+                    + ensemble.scenario() + " run " + ensemble.membersDone() + " times): one row per figure with its "
+                    + "p5, p50, p95, min and max across the members and its origin, money as integer minor units "
+                    + "beside its currency; its members, each a run of its own; and each reconciliation line's share "
+                    + "of members.");
+        }
+        if (ensemble != null) {
+            ObjectNode e = root.putObject("ensemble");
+            e.put("id", ensemble.ensembleId());
+            e.put("scenario", ensemble.scenario());
+            e.put("seed", ensemble.seed());
+            e.put("members", ensemble.members());
+            e.put("membersDone", ensemble.membersDone());
+            e.put("vary", ensemble.vary());
+            e.put("assumptions", ensemble.assumptions());
+            e.put("status", ensemble.status());
+            if (ensemble.totalsExact() != null) {
+                e.put("totalsExact", ensemble.totalsExact());
+            }
+            e.put("totalsNote", ensemble.totalsNote());
+        }
         // Money columns hold integer minor units: a reader divides by 10^exponent of the row's currency.
         ObjectNode exponents = root.putObject("currencyExponents");
         for (String code : Currency.known()) {

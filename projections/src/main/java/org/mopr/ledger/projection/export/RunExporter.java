@@ -40,19 +40,39 @@ public final class RunExporter {
     }
 
     public ExportResult export(ExportRun run, List<Table> tables, ExportFormat format, Path out) {
+        return export(run, null, tables, format, out);
+    }
+
+    /**
+     * A run's tables, an ensemble's, or both in one package: {@code run} or {@code ensemble} may be null (not both);
+     * a table read by SQL needs the run.
+     */
+    public ExportResult export(ExportRun run, ExportEnsemble ensemble, List<Table> tables, ExportFormat format,
+                               Path out) {
+        if (run == null && ensemble == null) {
+            throw new IllegalArgumentException("an export needs a run, an ensemble or both");
+        }
+        String runId = run == null ? null : run.runId();
+        String what = run == null ? "ensemble " + ensemble.ensembleId() : "run " + runId
+                + (ensemble == null ? "" : " with ensemble " + ensemble.ensembleId());
         Path target = prepare(out);
         Path staging;
         try {
-            staging = Files.createTempDirectory(target, ".export-" + run.runId() + "-");
+            staging = Files.createTempDirectory(target, ".export-" + (runId != null ? runId : ensemble.ensembleId())
+                    + "-");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write in " + out + ": " + e.getMessage(), e);
         }
         try {
             Map<String, Long> rows = new LinkedHashMap<>();
             for (Table table : tables) {
-                rows.put(table.name(), write(run.runId(), table, format, staging.resolve(fileName(table, format))));
+                if (table.sql() != null && runId == null) {
+                    throw new IllegalArgumentException("table " + table.name() + " is read for a run, and " + what
+                            + " names none");
+                }
+                rows.put(table.name(), write(runId, table, format, staging.resolve(fileName(table, format))));
             }
-            DataPackage.write(run, tables, format, rows, staging.resolve(DESCRIPTOR));
+            DataPackage.write(run, ensemble, tables, format, rows, staging.resolve(DESCRIPTOR));
             long bytes = 0;
             List<String> names = new ArrayList<>();
             tables.forEach(t -> names.add(fileName(t, format)));
@@ -63,10 +83,10 @@ public final class RunExporter {
             }
             return new ExportResult(target, rows, bytes);
         } catch (IOException e) {
-            throw new ExportException("export of run " + run.runId() + " to " + out + " failed, nothing was left: "
+            throw new ExportException("export of " + what + " to " + out + " failed, nothing was left: "
                     + e.getMessage(), e);
         } catch (SQLException e) {
-            throw new ExportException("export of run " + run.runId() + " failed reading the database, nothing was left: "
+            throw new ExportException("export of " + what + " failed reading the database, nothing was left: "
                     + e.getMessage(), e);
         } finally {
             deleteQuietly(staging);

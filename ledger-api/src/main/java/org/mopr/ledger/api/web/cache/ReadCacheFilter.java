@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Serves GET requests of the read endpoints from the {@link ReadCache}, and fills it. Runs are not cached: their
- * status moves while a run goes on, and listing them is cheap. The header {@code X-Read-Cache} says hit or miss.
+ * Serves GET requests of the read endpoints from the {@link ReadCache}, and fills it. Runs and ensembles are not
+ * cached: their status moves while they go on (an ensemble's bands are written after its last member's events, so
+ * no change of the projections would mark a cached answer stale), and reading them is cheap. The header {@code X-Read-Cache} says hit or miss.
  */
 public final class ReadCacheFilter extends OncePerRequestFilter {
 
@@ -41,7 +42,8 @@ public final class ReadCacheFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !cache.enabled() || !"GET".equals(request.getMethod()) || path.equals("/api/runs")
-                || path.startsWith("/api/runs/");
+                || path.startsWith("/api/runs/") || path.startsWith("/api/ensembles")
+                || request.getParameter("ensemble") != null;
     }
 
     @Override
