@@ -28,7 +28,7 @@ final class FetchOnOpenEventStore extends EmbeddedEventStore {
 
     /**
      * Axon reads a snapshot, then the events, then scans the unit of work's staged events for the aggregate's (a scan
-     * of every event staged so far, a fifth of an ensemble writer's time at 600 events per unit of work). A fresh
+     * of every event staged so far, about a sixth of an ensemble writer's time at 600 events per unit of work). A fresh
      * run's aggregate has none of the three before its first load: it has applied nothing yet.
      */
     @Override
