@@ -64,6 +64,11 @@ public class AxonConfiguration {
         return new SQLStateResolver("23505");
     }
 
+    @Bean
+    public FreshRuns freshRuns() {
+        return new FreshRuns();
+    }
+
     /**
      * Axon's JDBC storage engine exactly as its Spring Boot auto-configuration builds it, except that a unit of
      * work's events are appended with one COPY (CopyAppendEvents) rather than a batch of INSERTs.
@@ -86,10 +91,14 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** Axon's embedded event store as its auto-configuration builds it, waking its reader when a stream opens. */
+    /**
+     * Axon's embedded event store as its auto-configuration builds it, waking its reader when a stream opens and
+     * answering the first load of an aggregate of a fresh run without reading (FreshRuns).
+     */
     @Bean(name = "eventBus")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
-        return new FetchOnOpenEventStore(EmbeddedEventStore.builder()
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                         FreshRuns freshRuns) {
+        return new FetchOnOpenEventStore(freshRuns, EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));

@@ -2,12 +2,14 @@ package org.mopr.ledger.api.axon;
 
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 import java.util.List;
 
 /**
- * Axon's embedded event store, which also wakes its reading thread whenever a processor opens a stream.
+ * Axon's embedded event store, which also wakes its reading thread whenever a processor opens a stream, and answers
+ * the first load of an aggregate of a {@link FreshRuns fresh run} with no events without asking the database.
  *
  * <p>That thread reads new events from the database only while some processor follows the store's head; with none
  * (a processor stopped for a replay or a restart), the events committed meanwhile are not read, and the thread
@@ -17,8 +19,21 @@ import java.util.List;
  */
 final class FetchOnOpenEventStore extends EmbeddedEventStore {
 
-    FetchOnOpenEventStore(Builder builder) {
+    private final FreshRuns fresh;
+
+    FetchOnOpenEventStore(FreshRuns fresh, Builder builder) {
         super(builder);
+        this.fresh = fresh;
+    }
+
+    /**
+     * Axon reads a snapshot, then the events, then scans the unit of work's staged events for the aggregate's (a scan
+     * of every event staged so far, about a sixth of an ensemble writer's time at 600 events per unit of work). A fresh
+     * run's aggregate has none of the three before its first load: it has applied nothing yet.
+     */
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier) {
+        return fresh.firstLoad(aggregateIdentifier) ? DomainEventStream.empty() : super.readEvents(aggregateIdentifier);
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
         description = {"Run a scenario N times with its modelled figures drawn anew for each member, and store every "
                 + "figure as a band (p5, p50, p95, min, max) across the members.",
-                "Ctrl-C stops after the member under way: the ensemble is FAILED with the members done kept."})
+                "Ctrl-C stops after the members under way: the ensemble is FAILED with the members done kept."})
 public class EnsembleCommand implements Callable<Integer> {
 
     @Mixin
@@ -64,7 +64,7 @@ public class EnsembleCommand implements Callable<Integer> {
             System.out.println("ensemble " + id + ": " + members + " members of " + checked.base().settings().name()
                     + ", varying " + vary + ", " + checked.base().expectedCommands() + " commands each");
             try {
-                ensembles.runMembers(id, checked, System.out, stop::get);
+                ensembles.runMembers(id, checked, System.out, stop::get, EnsembleService.Projection.BULK);
             } finally {
                 finished.countDown();
             }

@@ -19,7 +19,8 @@ import java.util.Optional;
         description = "Event-sourced membership and aid ledger of International Red Aid (MOPR), 1922-1932.",
         subcommands = {ServeCommand.class, RunCommand.class, CatalogCommand.class, CompareCommand.class,
                 ReplayCommand.class, ReconcileCommand.class, BenchCommand.class, ProjectCommand.class,
-                ExportCommand.class, ExportBenchCommand.class, EnsembleCommand.class})
+                ExportCommand.class, ExportBenchCommand.class, EnsembleCommand.class,
+                EnsembleBenchCommand.class})
 public class LedgerCommand implements Runnable {
 
     /** Returned by a subcommand that leaves a server running: main must not exit the JVM. */

@@ -1,5 +1,7 @@
 package org.mopr.ledger.api.ensemble;
 
+import org.mopr.ledger.api.projection.LivePause;
+import org.mopr.ledger.api.projection.ReplayService;
 import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.projection.ensemble.EnsembleComparison;
 import org.mopr.ledger.projection.ensemble.EnsembleFigures;
@@ -8,15 +10,14 @@ import org.mopr.ledger.projection.ensemble.LineShares;
 import org.mopr.ledger.projection.ensemble.MemberFigures;
 import org.mopr.ledger.projection.reconciliation.FoldedRunFacts;
 import org.mopr.ledger.projection.reconciliation.Reconciler;
+import org.mopr.ledger.projection.reconciliation.Reconciliation;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.compiler.CompiledScenario;
 import org.mopr.ledger.simulation.compiler.ScenarioCompiler;
 import org.mopr.ledger.simulation.ensemble.MemberSettings;
 import org.mopr.ledger.simulation.ensemble.Variation;
-import org.mopr.ledger.simulation.run.RunPlan;
-import org.mopr.ledger.simulation.run.RunSummary;
-import org.mopr.ledger.simulation.run.ScenarioRunner;
+import org.mopr.ledger.simulation.run.CommandBatcher;
 import org.mopr.ledger.simulation.scenario.ScenarioReader;
 import org.mopr.ledger.simulation.scenario.ScenarioSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,17 +25,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs a scenario N times as an ensemble: each member compiled with its own draws, sent through the aggregates into
- * the store as a run of its own ({@code <ensemble>-m<i>}), folded into its figures and reconciled in memory; then one
- * band per figure and one share per reconciliation line are stored. A stop half way leaves the ensemble FAILED with
+ * the store as a run of its own ({@code <ensemble>-m<i>}) the way a large run is sent (many commands per transaction),
+ * folded into its figures and reconciled in memory, several members at once; then one band per figure and one share
+ * per reconciliation line are stored. A stop half way leaves the ensemble FAILED with
  * the members done so far kept, listed and banded.
  */
 @Service
@@ -46,18 +50,26 @@ public class EnsembleService {
     public record Request(String scenario, Long seed, int members, String vary) {
     }
 
+    /** A member whose commands carry at most this many events is made once and held; a larger one anew for each pass. */
+    private static final long MAX_HELD_EVENTS = 50_000;
+
     private final Catalog catalog;
-    private final ScenarioRunner runner;
+    private final MemberIngest ingest;
     private final EnsembleStore store;
     private final Reconciler reconciler;
     private final TransactionTemplate transactions;
+    private final ReplayService replays;
+    private final EnsembleProperties settings;
 
-    public EnsembleService(Catalog catalog, ScenarioRunner runner, JdbcTemplate jdbc, PlatformTransactionManager tx) {
+    EnsembleService(Catalog catalog, MemberIngest ingest, ReplayService replays, EnsembleProperties settings,
+                    JdbcTemplate jdbc, PlatformTransactionManager tx) {
         this.catalog = catalog;
-        this.runner = runner;
+        this.ingest = ingest;
         this.store = new EnsembleStore(jdbc);
         this.reconciler = new Reconciler(jdbc, catalog);
         this.transactions = new TransactionTemplate(tx);
+        this.replays = replays;
+        this.settings = settings;
     }
 
     public EnsembleStore store() {
@@ -100,55 +112,99 @@ public class EnsembleService {
         return id;
     }
 
-    /** Runs every member; {@code stop} is asked between members (Ctrl-C, a server shutting down). */
+    /** How members' events reach the projections. */
+    public enum Projection {
+        /** By the live processor, event by event beside the members (a server, where other runs are projected too). */
+        LIVE,
+        /** Live projection stopped while the members are sent, then their events projected in bulk (the rebuild's pages). */
+        BULK
+    }
+
+    /** Runs every member, projected live; {@code stop} is asked between members (Ctrl-C, a server shutting down). */
     public void runMembers(String id, Checked c, PrintStream out, BooleanSupplier stop) {
+        runMembers(id, c, out, stop, Projection.LIVE);
+    }
+
+    /**
+     * Runs every member on {@code mopr.ensemble.writers} threads, each through the aggregates into the store as a large
+     * run is sent ({@link MemberIngest}), then folded and reconciled in memory; bands and shares are gathered in
+     * member order on this thread. {@code stop} is asked before each member is taken.
+     */
+    public void runMembers(String id, Checked c, PrintStream out, BooleanSupplier stop, Projection projection) {
         int n = c.request().members();
         EnsembleFigures figures = new EnsembleFigures(n);
         LineShares shares = new LineShares();
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        int done = 0;
-        boolean conserved = true;
-        long began = System.nanoTime();
-        long events = 0;
-        long[] phases = new long[3];
-        try {
-            for (int i = 0; i < n; i++) {
-                if (stop.getAsBoolean()) {
-                    throw new Stopped();
-                }
-                int member = i;
-                long started = System.nanoTime();
-                CompiledScenario compiled = ScenarioCompiler.compile(c.source(), c.request().seed(), catalog, List.of(),
-                        s -> MemberSettings.member(s, c.vary(), c.seed(), member));
-                RunId runId = RunId.of(id + "-m" + (i + 1));
-                RunPlan plan = new RunPlan(id, compiled.settings().seed(), c.source().text(), compiled.expectedCommands(),
-                        compiled.commands());
-                long t0 = System.nanoTime();
-                RunSummary summary = runner.runAs(plan, runId, quiet);
-                long t1 = System.nanoTime();
-                figures.add(i, MemberFigures.fold(compiled.commands().apply(runId)));
-                boolean memberConserved = shares.add(reconciler.reconcile(
-                        new FoldedRunFacts(runId.value(), compiled.commands().apply(runId))));
-                long t2 = System.nanoTime();
-                phases[0] += t0 - started;
-                phases[1] += t1 - t0;
-                phases[2] += t2 - t1;
-                conserved &= memberConserved;
-                store.member(id, new EnsembleStore.MemberRow(i + 1, runId.value(), compiled.settings().seed(),
-                        summary.events(), summary.fingerprint(), memberConserved));
-                done++;
-                events += summary.events();
-                progress(out, id, done, n, events, began, phases);
+        MemberPool pool = new MemberPool(settings.writers(), n, stop);
+        MemberProgress progress = new MemberProgress(out, id, n, Math.min(settings.writers(), n));
+        boolean[] conserved = {true};
+        try (LivePause pause = projection == Projection.BULK ? replays.pauseLive() : null) {
+            pool.run(i -> member(id, c, i), m -> {
+                figures.add(m.index(), m.figures());
+                boolean memberConserved = shares.add(m.reconciliation());
+                conserved[0] &= memberConserved;
+                store.member(id, new EnsembleStore.MemberRow(m.index() + 1, m.stored().runId().value(), m.seed(),
+                        m.stored().events(), m.stored().fingerprint(), memberConserved));
+                progress.member(m);
+            });
+            if (pause != null) {
+                out.println(catchUp(pause));
             }
-        } catch (Stopped e) {
-            finish(id, figures, done, shares, conserved, e.getMessage());
-            throw new DomainException("ensemble " + id + " stopped after " + done + " of " + n + " members: it is FAILED,"
-                    + " with the members done kept and banded ('GET /api/ensembles/" + id + "' lists them)");
+        } catch (MemberPool.Stopped e) {
+            finish(id, figures, progress.done(), shares, conserved[0], e.getMessage());
+            throw new DomainException("ensemble " + id + " stopped after " + progress.done() + " of " + n + " members: it is"
+                    + " FAILED, with the members done kept and banded ('GET /api/ensembles/" + id + "' lists them)");
         } catch (RuntimeException e) {
-            finish(id, figures, done, shares, conserved, e.getMessage() == null ? e.toString() : e.getMessage());
+            finish(id, figures, progress.done(), shares, conserved[0], e.getMessage() == null ? e.toString() : e.getMessage());
             throw e;
         }
-        finish(id, figures, done, shares, conserved, null);
+        finish(id, figures, progress.done(), shares, conserved[0], null);
+    }
+
+    /** One member on a writer's thread: compiled with its own draws, stored, folded and reconciled. */
+    private MemberDone member(String id, Checked c, int member) {
+        long started = System.nanoTime();
+        CompiledScenario compiled = ScenarioCompiler.compile(c.source(), c.request().seed(), catalog, List.of(),
+                s -> MemberSettings.member(s, c.vary(), c.seed(), member));
+        RunId runId = RunId.of(id + "-m" + (member + 1));
+        Supplier<Iterator<Object>> commands = commandsOf(compiled, runId);
+        long compiledAt = System.nanoTime();
+        MemberIngest.Stored stored = ingest.run(id, runId, compiled.settings().seed(), c.source().text(), commands.get());
+        long storedAt = System.nanoTime();
+        MemberFigures folded = MemberFigures.fold(commands.get());
+        Reconciliation reconciliation = reconciler.reconcile(new FoldedRunFacts(runId.value(), commands.get()));
+        return new MemberDone(member, compiled.settings().seed(), stored, folded, reconciliation,
+                new long[]{compiledAt - started, storedAt - compiledAt, System.nanoTime() - storedAt});
+    }
+
+    /**
+     * A member's commands, made once and kept for the store, the fold and the reconciliation when they are few (a
+     * historical member has some 600 events); a larger plan is made anew for each pass rather than held.
+     */
+    private static Supplier<Iterator<Object>> commandsOf(CompiledScenario compiled, RunId runId) {
+        List<Object> held = new ArrayList<>();
+        long events = 0;
+        for (Iterator<Object> it = compiled.commands().apply(runId); it.hasNext(); ) {
+            Object command = it.next();
+            held.add(command);
+            events += CommandBatcher.eventsOf(command);
+            if (events > MAX_HELD_EVENTS) {
+                return () -> compiled.commands().apply(runId);
+            }
+        }
+        return held::iterator;
+    }
+
+    private static String catchUp(LivePause pause) {
+        try {
+            return pause.catchUp();
+        } catch (RuntimeException e) {
+            // The members and their bands are whole; their projections are the live processor's to finish.
+            return "projections: the bulk catch-up failed (" + e.getMessage() + "); live projection goes on from where it stopped";
+        }
+    }
+
+    record MemberDone(int index, long seed, MemberIngest.Stored stored, MemberFigures figures,
+                      Reconciliation reconciliation, long[] nanos) {
     }
 
     private void finish(String id, EnsembleFigures figures, int done, LineShares shares, boolean conserved, String failure) {
@@ -167,18 +223,6 @@ public class EnsembleService {
         });
     }
 
-    /** One line per member: the whole ensemble's bar, events per second and the time left. */
-    private static void progress(PrintStream out, String id, int done, int n, long events, long began, long[] phases) {
-        double seconds = (System.nanoTime() - began) / 1e9;
-        double left = seconds / done * (n - done);
-        int filled = 30 * done / n;
-        out.printf(Locale.ROOT, "ensemble %s [%s%s] member %d/%d done, %,d events, %.0f events/s, about %.0f s left"
-                        + " (compile %.1f s, store %.1f s, fold and reconcile %.1f s)%n",
-                id, "#".repeat(filled), " ".repeat(30 - filled), done, n, events, events / Math.max(seconds, 1e-9), left,
-                phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9);
-        out.flush();
-    }
-
     public List<EnsembleComparison.FigureDifference> compare(String a, String b, String figure) {
         for (String id : new String[]{a, b}) {
             EnsembleStore.EnsembleRow row = store.find(id).orElseThrow(() -> new DomainException("unknown ensemble '" + id + "'"));
@@ -190,10 +234,4 @@ public class EnsembleService {
                 store.memberValues(b, figure == null ? "" : figure));
     }
 
-    /** Asked to stop between members: not an error of the ensemble's own. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super("stopped by the user", null, false, false);
-        }
-    }
 }

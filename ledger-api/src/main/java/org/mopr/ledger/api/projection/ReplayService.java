@@ -76,6 +76,18 @@ public class ReplayService {
         return outcome;
     }
 
+    /**
+     * Stops live projection for a bulk writer (an ensemble's members) until {@link LivePause#close()}; meanwhile
+     * {@link LivePause#catchUp} projects what was appended in bulk, the rebuild's pages from the processor's tokens
+     * (several times the live processor's rate). A process without the live processor (Kafka workers project)
+     * gets a pause that does nothing.
+     */
+    public LivePause pauseLive() {
+        PooledStreamingEventProcessor processor = processing.getObject()
+                .eventProcessor(ProjectionConfiguration.PROCESSOR, PooledStreamingEventProcessor.class).orElse(null);
+        return new LivePause(processor, bulkRebuild, publisher);
+    }
+
     private PooledStreamingEventProcessor processor() {
         return processing.getObject().eventProcessor(ProjectionConfiguration.PROCESSOR, PooledStreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no pooled streaming processor named "

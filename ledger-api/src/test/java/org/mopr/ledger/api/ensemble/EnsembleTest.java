@@ -3,10 +3,14 @@ package org.mopr.ledger.api.ensemble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.axonframework.common.caching.Cache;
 import org.mopr.ledger.api.LedgerContexts;
+import org.mopr.ledger.api.run.JdbcRunStore;
 import org.mopr.ledger.projection.ensemble.EnsembleComparison;
 import org.mopr.ledger.projection.ensemble.EnsembleStore;
 import org.mopr.ledger.shared.DomainException;
+import org.mopr.ledger.shared.RunId;
+import org.mopr.ledger.simulation.run.Fingerprint;
 import org.mopr.ledger.testsupport.TestPostgres;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -111,6 +115,49 @@ class EnsembleTest {
         // Reconciliation across members: each line with its basis and the share of members it holds in.
         assertThat(store.lines(id)).isNotEmpty().allSatisfy(l -> assertThat(l.members()).isEqualTo(20))
                 .anySatisfy(l -> assertThat(l.basis()).isEqualTo("CONSERVATION"));
+    }
+
+    @Test
+    void aBatchedEnsembleStoresEveryMemberWholeWithItsDocumentedTotalsExactInTheStoreAndTheBulkProjections() {
+        EnsembleService.Checked checked = ensembles.check(new EnsembleService.Request("historical", 31L, 6, "seed,placement"));
+        String id = ensembles.register(checked);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ensembles.runMembers(id, checked, new PrintStream(printed, true, StandardCharsets.UTF_8), () -> false,
+                EnsembleService.Projection.BULK);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("2 writers").contains("projected in bulk");
+        JdbcRunStore runs = context.getBean(JdbcRunStore.class);
+        Cache cache = context.getBean(Cache.class);
+        List<EnsembleStore.MemberRow> members = ensembles.store().members(id);
+        assertThat(members).hasSize(6).allSatisfy(m -> assertThat(m.conserved()).isTrue());
+        Long xrg = null;
+        for (EnsembleStore.MemberRow m : members) {
+            // Whole in the store: every event of the run (read by its prefix) is what the member's fingerprint, read by
+            // its aggregate ids, covered, and as many as the projections hold after the bulk catch-up.
+            Fingerprint all = runs.fingerprint(RunId.of(m.runId()));
+            assertThat(all.events()).as(m.runId()).isEqualTo(m.events()).isEqualTo(checked.base().expectedCommands());
+            assertThat(all.hex()).as(m.runId()).isEqualTo(m.fingerprint());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM proj_event WHERE run_id = ?", Long.class, m.runId()))
+                    .as(m.runId()).isEqualTo(m.events());
+            assertThat(jdbc.queryForObject("SELECT status FROM ledger_run WHERE run_id = ?", String.class, m.runId()))
+                    .isEqualTo("COMPLETE");
+            // The documented totals to the minor unit, as the projections add them up: $48,265 and 3,000 francs sent
+            // as aid and collected as Soviet dues; the gold rubles the same in every member, however spread.
+            for (String table : new String[]{"proj_aid_month", "proj_income_month"}) {
+                Map<String, Long> sums = new java.util.TreeMap<>();
+                jdbc.query("SELECT currency, sum(amount_minor) FROM " + table + " WHERE run_id = ? GROUP BY currency",
+                        rs -> {
+                            sums.put(rs.getString(1), rs.getLong(2));
+                        }, m.runId());
+                assertThat(sums).as(table + " of " + m.runId()).containsEntry("USD", 4_826_500L).containsEntry("FRF", 300_000L);
+                xrg = xrg == null ? sums.get("XRG") : xrg;
+                assertThat(sums.get("XRG")).as(table + " of " + m.runId()).isEqualTo(xrg).isPositive();
+            }
+            // Done members leave the aggregate cache.
+            assertThat((Object) cache.get(m.runId() + "/section/SU")).isNull();
+        }
+        // Live projection is back and follows the store again.
+        assertThat(context.getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                .eventProcessor(org.mopr.ledger.api.projection.ProjectionConfiguration.PROCESSOR).orElseThrow().isRunning()).isTrue();
     }
 
     @Test

@@ -99,6 +99,54 @@ public final class BulkRebuild {
         }
     }
 
+    /**
+     * Projects, in pages, whatever the processor's tokens do not cover yet, without emptying anything: the pages of a
+     * replay of every run, started from where live projection stopped. For a bulk writer (an ensemble's members)
+     * that stopped the live processor meanwhile; each page stores its tokens with its rows, so a catch-up cut short
+     * leaves the processor to go on from there. Empty, writing nothing, when another process holds the tokens or an
+     * unfinished replay owns them: the processor or that replay will project the events instead.
+     */
+    public java.util.Optional<Result> catchUp(ReplayListener listener) {
+        long startedNanos = System.nanoTime();
+        SegmentTokens claimed;
+        try {
+            claimed = tx.execute(status -> log.running().isPresent() ? null : claims.claimAll());
+        } catch (UnableToClaimTokenException e) {
+            return java.util.Optional.empty();
+        }
+        if (claimed == null) {
+            return java.util.Optional.empty();
+        }
+        SegmentTokens tokens = claimed;
+        long position = -1;
+        long events = 0;
+        RuntimeException failure = null;
+        try (PagePrefetch prefetch = new PagePrefetch(this::preparePageOfAll)) {
+            while (true) {
+                PagePrefetch.Prepared prepared = prefetch.take(tokens, position);
+                if (prepared.empty()) {
+                    break;
+                }
+                prefetch.readAhead(prepared);
+                tx.executeWithoutResult(status -> {
+                    projector.flush(prepared.batch());
+                    claims.store(prepared.tokens());
+                });
+                tokens = prepared.tokens();
+                position = prepared.position();
+                events += prepared.batch().size();
+                listener.batchCommitted(events, position);
+            }
+            return java.util.Optional.of(new Result("catch-up", false, events, position,
+                    Duration.ofNanos(System.nanoTime() - startedNanos)));
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            release(tokens, failure);
+        }
+    }
+
     /** Claims the tokens (waiting out a stopped replay's claim) and empties the tables, or finds where to resume. */
     private Begun begin(String scope) {
         Instant giveUp = Instant.now().plus(claimWait);

@@ -69,14 +69,6 @@ public final class ScenarioRunner {
         return execute(plan, runId, start, out, registered);
     }
 
-    /**
-     * Runs a plan under an id the caller chose (an ensemble's member), registered under {@code plan.scenario()};
-     * the caller makes sure the id is new.
-     */
-    public RunSummary runAs(RunPlan plan, RunId runId, PrintStream out) {
-        return execute(plan, runId, "fresh", out, id -> { });
-    }
-
     private RunSummary execute(RunPlan plan, RunId runId, String start, PrintStream out, Consumer<RunId> registered) {
         registry.started(runId, plan.scenario(), plan.seed(), plan.scenarioText());
         registered.accept(runId);
@@ -113,7 +105,7 @@ public final class ScenarioRunner {
     }
 
     /** Why a run stopped, as the registry keeps it: the database's own words when it was the store that failed. */
-    static String reason(RuntimeException failure) {
+    public static String reason(RuntimeException failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 return "the store failed: " + sql.getMessage();
@@ -126,7 +118,7 @@ public final class ScenarioRunner {
      * Groups commands, in order, into transactions of whole commands: a transaction ends at {@code maxCommands}
      * commands or once its commands carry {@code maxEvents} events, whichever comes first.
      */
-    static Iterator<List<Object>> transactions(Iterator<Object> commands, int maxCommands, int maxEvents,
+    public static Iterator<List<Object>> transactions(Iterator<Object> commands, int maxCommands, int maxEvents,
                                                ToIntFunction<Object> eventsOf) {
         return new Iterator<>() {
             @Override
