@@ -99,12 +99,58 @@ public final class BulkRebuild {
         }
     }
 
+    /**
+     * Projects in bulk every event the processor's tokens do not cover yet, advancing the tokens with each page:
+     * the processor's own work (same projection code, same upserts, tables not emptied), read ahead and written a
+     * page at a time as a replay does, which is 3-4x faster than the processor. Meant for a large backlog, such as
+     * the events of a big run stored while the processor was stopped. A catch-up killed at any point leaves tokens
+     * that the processor, or the next catch-up, simply continues from. Refused while a replay is unfinished.
+     */
+    public Result catchUp(ReplayListener listener) {
+        long startedNanos = System.nanoTime();
+        SegmentTokens tokens = claim(() -> {
+            log.running().ifPresent(running -> {
+                throw new IllegalStateException("an unfinished replay of " + (running.scope().equals(ALL_RUNS) ? "every run"
+                        : "run " + running.scope()) + " must be finished first: run 'replay"
+                        + (running.scope().equals(ALL_RUNS) ? "" : " --run " + running.scope()) + "'");
+            });
+            return claims.claimAll();
+        });
+        RuntimeException failure = null;
+        try {
+            listener.started(ALL_RUNS, true, tokens.lowestIndex());
+            Page page = new Page(null, tokens, 0, tokens.lowestIndex(), false);
+            long events = 0;
+            try (PagePrefetch prefetch = new PagePrefetch(this::preparePageOfAll)) {
+                while (!page.done()) {
+                    page = nextPageOfAll(page, prefetch);
+                    if (!page.done()) {
+                        events += page.projected();
+                        listener.batchCommitted(events, page.position());
+                    }
+                }
+            }
+            tokens = page.tokens();
+            return new Result(ALL_RUNS, false, events, page.position(), Duration.ofNanos(System.nanoTime() - startedNanos));
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            release(tokens, failure);
+        }
+    }
+
     /** Claims the tokens (waiting out a stopped replay's claim) and empties the tables, or finds where to resume. */
     private Begun begin(String scope) {
+        return claim(() -> beginInTransaction(scope));
+    }
+
+    /** Runs {@code claiming} in a transaction, waiting out another process's claim on the tokens up to the claim wait. */
+    private <T> T claim(java.util.function.Supplier<T> claiming) {
         Instant giveUp = Instant.now().plus(claimWait);
         while (true) {
             try {
-                return tx.execute(status -> beginInTransaction(scope));
+                return tx.execute(status -> claiming.get());
             } catch (UnableToClaimTokenException e) {
                 if (Instant.now().isAfter(giveUp)) {
                     throw new IllegalStateException("processor " + claims.processor() + " is claimed by another "
@@ -144,7 +190,9 @@ public final class BulkRebuild {
         PagePrefetch.Prepared prepared = prefetch.take(previous.tokens(), previous.position());
         if (prepared.empty()) {
             return tx.execute(status -> {
-                log.finish(previous.entry());
+                if (previous.entry() != null) {
+                    log.finish(previous.entry());
+                }
                 return new Page(previous.entry(), prepared.tokens(), 0, previous.position(), true);
             });
         }
@@ -152,8 +200,9 @@ public final class BulkRebuild {
         return tx.execute(status -> {
             projector.flush(prepared.batch());
             claims.store(prepared.tokens());
-            return new Page(log.progress(previous.entry(), prepared.position(), prepared.batch().size()),
-                    prepared.tokens(), prepared.batch().size(), prepared.position(), false);
+            // A catch-up (no entry) keeps no log: the tokens stored with the page are its whole progress.
+            return new Page(previous.entry() == null ? null
+                    : log.progress(previous.entry(), prepared.position(), prepared.batch().size()), prepared.tokens(), prepared.batch().size(), prepared.position(), false);
         });
     }
 
