@@ -4,6 +4,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.mopr.ledger.api.LedgerApplication;
+import org.mopr.ledger.api.metrics.AxonProcessorMetrics;
 import org.mopr.ledger.api.projection.ProjectionConfiguration;
 import org.mopr.ledger.api.projection.ReplayService;
 import org.mopr.ledger.api.run.JdbcRunRegistry;
@@ -38,6 +39,8 @@ public final class Bench {
     static final String SCENARIO = "synthetic-members";
     static final RunId RUN = RunId.of("synthetic-members-bench");
     private static final RunId WARM_UP_RUN = RunId.of("synthetic-members-warm-up");
+    static final RunId LIVE_OFF_RUN = RunId.of("synthetic-members-live-metrics-off");
+    static final RunId LIVE_ON_RUN = RunId.of("synthetic-members-live-metrics-on");
     private static final long WARM_UP_MAX_EVENTS = 100_000;
 
     private final BenchOptions options;
@@ -93,6 +96,7 @@ public final class Bench {
         DataSource dataSource = context.getBean(DataSource.class);
         // Ingest is measured alone: live projection would share the two cores with it; the replay rebuilds it all.
         processor(context).shutDown();
+        context.getBeanProvider(AxonProcessorMetrics.Switch.class).ifAvailable(s -> s.set(options.axonMetrics()));
         if (kafka != null) {
             kafka.prepare(context);
         }
@@ -113,7 +117,7 @@ public final class Bench {
         long dues = count(jdbc, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'org.mopr.ledger.section.DuesCollected'");
         registry.completed(RUN, stored, null);
 
-        out.println("ingest: the same rows with plain JDBC (batch inserts, then COPY for reference)");
+        out.println("ingest: the same rows with plain JDBC (batch inserts, then binary COPY)");
         BenchResult.Phase plainIngest = plain(dataSource, heap, false);
         BenchResult.Phase plainCopy = plain(dataSource, heap, true);
         require(plainIngest.events() == stored, "plain JDBC inserted " + plainIngest.events() + " rows of " + stored);
@@ -128,14 +132,27 @@ public final class Bench {
         require(replay.events() == stored, "the rebuild projected " + replay.events() + " events of " + stored);
 
         KafkaPhase.Result k = kafka == null ? null : kafka.measure(context, args, heap, stored);
+
+        // After Kafka, which publishes every stored event: these phases add runs of their own to the store.
+        out.println("live: a run of as many events with the live processor following, Axon's processor metrics off, then on");
+        BenchResult.Live liveOff = LivePhase.measure(context, heap, options, LIVE_OFF_RUN, false);
+        BenchResult.Live liveOn = LivePhase.measure(context, heap, options, LIVE_ON_RUN, true);
+        out.println("run: 'run' of the same scenario as a user calls it");
+        RunPhase.Result run = RunPhase.measure(context, heap, options);
+        out.println(run.printed().contains("projecting the rest in bulk")
+                ? "run: the live processor fell behind; 'run' stopped it and projected the backlog in bulk"
+                : "run: the live processor kept up; 'run' did not hand its events to the bulk path");
+
         long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
                 Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
         if (k != null) {
             peak = Math.max(peak, Math.max(k.ledger().peakHeapBytes(), k.plain().peakHeapBytes()));
         }
+        peak = Math.max(peak, Math.max(Math.max(liveOff.phase().peakHeapBytes(), liveOn.phase().peakHeapBytes()),
+                run.phase().peakHeapBytes()));
         return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, replay, scan, replay.events(),
                 k == null ? null : k.ledger(), k == null ? null : k.plain(), k == null ? "(no --kafka BOOTSTRAP given)" : "",
-                peak, HeapWatch.maxHeap(), loadBefore, load());
+                liveOff, liveOn, run.phase(), peak, HeapWatch.maxHeap(), loadBefore, load());
     }
 
     /**
@@ -201,7 +218,7 @@ public final class Bench {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static long count(JdbcTemplate jdbc, String sql) {
+    static long count(JdbcTemplate jdbc, String sql) {
         Long n = jdbc.queryForObject(sql, Long.class);
         return n == null ? 0 : n;
     }

@@ -12,8 +12,11 @@ package org.mopr.ledger.api.bench;
  * @param threads                writer threads, the same for the ledger and for plain JDBC
  * @param eventsPerTransaction   events per unit of work and transaction in the ledger (whole commands are
  *                               gathered until they reach it) and rows per transaction of plain JDBC
+ * @param axonMetrics            Axon's processor metrics on (the application's default) or off during every phase
+ *                               but the live ones, which measure both
  */
-public record BenchOptions(long events, String dbUrl, String kafka, int threads, int eventsPerTransaction) {
+public record BenchOptions(long events, String dbUrl, String kafka, int threads, int eventsPerTransaction,
+                           boolean axonMetrics) {
 
     /** 20 million events is about ten minutes of the whole benchmark on the 2-core reference machine. */
     public static final long MAX_EVENTS = 20_000_000L;
@@ -21,6 +24,11 @@ public record BenchOptions(long events, String dbUrl, String kafka, int threads,
     public static final int MAX_THREADS = 8;
     /** A transaction's events are held in memory until it commits, in the ledger and in plain JDBC alike. */
     public static final int MAX_EVENTS_PER_TRANSACTION = 100_000;
+
+    /** With Axon's processor metrics on, as the application runs. */
+    public BenchOptions(long events, String dbUrl, String kafka, int threads, int eventsPerTransaction) {
+        this(events, dbUrl, kafka, threads, eventsPerTransaction, true);
+    }
 
     public BenchOptions {
         if (events < MIN_EVENTS || events > MAX_EVENTS) {

@@ -9,16 +9,25 @@ import java.util.Locale;
  * Kafka was measured, the workers applied and the plain consumer read exactly as many.
  *
  * @param duesEvents    member dues events among the stored ones (the scenario's size knob)
- * @param plainCopy     the same rows loaded with binary COPY: a reference only, the ratio uses batch inserts
+ * @param plainCopy     the same rows loaded with binary COPY, the second yardstick of ingest (the cheapest way in)
  * @param kafka         the publisher and the projection workers; null when Kafka was not measured, and
  *                      {@code kafkaNote} then says why
  * @param plainKafka    a plain producer and consumer of the same records; null with {@code kafka}
+ * @param liveOff       a run of as many events ingested with the live processor following it, Axon's processor
+ *                      metrics off: timed until the processor is at the head
+ * @param liveOn        the same with the metrics on
+ * @param run           {@code run} of as many events as a user calls it, until its reconciliation is printed
  * @param loadBefore    the machine's one-minute load average when the benchmark began (negative if unknown)
  */
 public record BenchResult(BenchOptions options, String where, long duesEvents, long storedEvents,
                           Phase ingest, Phase plainIngest, Phase plainCopy, Phase replay, Phase plainScan,
                           long projectedEvents, Phase kafka, Phase plainKafka, String kafkaNote,
+                          Live liveOff, Live liveOn, Phase run,
                           long peakHeapBytes, long maxHeapBytes, double loadBefore, double loadAfter) {
+
+    /** A run followed by the live processor: {@code phase} until projected, {@code storedNanos} until stored. */
+    public record Live(Phase phase, long storedNanos) {
+    }
 
     /** One timed phase: how many events (or rows) in how long, and the highest heap seen during it. */
     public record Phase(long events, long nanos, long peakHeapBytes) {
@@ -40,6 +49,26 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
         return ingest.perSecond() / plainIngest.perSecond();
     }
 
+    public double ingestCopyRatio() {
+        return ingest.perSecond() / plainCopy.perSecond();
+    }
+
+    /** Live projection (metrics on, as the application runs) against the bulk replay. */
+    public double liveRatio() {
+        return liveOn.phase().perSecond() / replay.perSecond();
+    }
+
+    /** What Axon's processor metrics leave of the live rate: 0.95 means they cost 5 %. */
+    public double axonMetricsRatio() {
+        return liveOn.phase().perSecond() / liveOff.phase().perSecond();
+    }
+
+    /** {@code run}'s time over the benchmark's ingest plus replay, per event: 1.0 means as fast, higher is slower. */
+    public double runRatio() {
+        double bench = (ingest.seconds() + replay.seconds()) / storedEvents;
+        return run.seconds() / run.events() / bench;
+    }
+
     public double replayRatio() {
         return replay.perSecond() / plainScan.perSecond();
     }
@@ -50,22 +79,26 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
 
     /** The last line of the report, exactly as scripts read it. */
     public String ratiosLine() {
-        return String.format(Locale.ROOT, "ratios: ingest=%.2f replay=%.2f kafka=%s", ingestRatio(), replayRatio(),
-                kafka == null ? "n/a" : String.format(Locale.ROOT, "%.2f", kafkaRatio()));
+        return String.format(Locale.ROOT, "ratios: ingest_vs_insert=%.2f ingest_vs_copy=%.2f replay=%.2f kafka=%s live=%.2f "
+                        + "axon_metrics=%.2f run_vs_bench=%.2f", ingestRatio(), ingestCopyRatio(), replayRatio(),
+                kafka == null ? "n/a" : String.format(Locale.ROOT, "%.2f", kafkaRatio()), liveRatio(), axonMetricsRatio(),
+                runRatio());
     }
 
     public void print(PrintStream out) {
         out.printf(Locale.ROOT, "bench: %,d events in the store (%,d member dues events, the rest the section-level record); "
-                        + "%d writer thread%s, %,d events per transaction%n", storedEvents, duesEvents,
-                options.threads(), options.threads() == 1 ? "" : "s", options.eventsPerTransaction());
+                        + "%d writer thread%s, %,d events per transaction; Axon's processor metrics %s%n", storedEvents, duesEvents,
+                options.threads(), options.threads() == 1 ? "" : "s", options.eventsPerTransaction(),
+                options.axonMetrics() ? "on" : "off");
         out.println("store: " + where);
         out.printf(Locale.ROOT, "machine: %d cores, load average %.1f before and %.1f after (other work slows the phases "
                 + "at different moments: compare runs made on a quiet machine)%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         line(out, "ingest", "ledger", ingest, "events", "scenario -> aggregates -> event store");
         line(out, "", "plain", plainIngest, "rows", "JDBC batch inserts of the same rows into a table of the same shape");
-        line(out, "", "copy", plainCopy, "rows", "for reference: the same rows with one binary COPY per transaction");
-        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (ledger / plain batch inserts)%n", "", "ratio", ingestRatio());
+        line(out, "", "copy", plainCopy, "rows", "the same rows with one binary COPY per transaction");
+        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (ledger / plain batch inserts)  %.2f  (ledger / plain COPY)%n", "", "ratio",
+                ingestRatio(), ingestCopyRatio());
         line(out, "replay", "ledger", replay, "events", "rebuild of every projection: bulk, handover, catch-up, trial balance");
         line(out, "", "plain", plainScan, "events", "JDBC scan of the event table, every payload deserialized");
         out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", replayRatio());
@@ -76,8 +109,19 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
             line(out, "", "plain", plainKafka, "events", "plain producer of the same records, plain consumer deserializing them");
             out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", kafkaRatio());
         }
+        line(out, "live", "off", liveOff.phase(), "events", String.format(Locale.ROOT, "a run of its own with the live "
+                + "processor following, until it is at the head; stored in %.2f s; Axon's processor metrics off",
+                liveOff.storedNanos() / 1e9));
+        line(out, "", "on", liveOn.phase(), "events", String.format(Locale.ROOT, "the same, metrics on; stored in %.2f s",
+                liveOn.storedNanos() / 1e9));
+        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (live, metrics on / bulk replay)  %.2f  (metrics on / off)%n", "", "ratio",
+                liveRatio(), axonMetricsRatio());
+        line(out, "run", "ledger", run, "events", "'run' as a user calls it, until its reconciliation is printed");
+        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (time per event of 'run' / of the ingest plus the replay above, %.2f s)%n",
+                "", "ratio", runRatio(), ingest.seconds() + replay.seconds());
         out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC (and by COPY) = %,d scanned = %,d "
-                + "projected%s; trial balance zero%n", storedEvents, plainIngest.events(), plainScan.events(), projectedEvents,
+                + "projected%s; trial balance zero; live and run phases: every event stored projected%n", storedEvents,
+                plainIngest.events(), plainScan.events(), projectedEvents,
                 kafka == null ? "" : String.format(Locale.ROOT, " = %,d projected through Kafka (same rows per table as the "
                         + "replay) = %,d through plain Kafka", kafka.events(), plainKafka.events()));
         out.printf(Locale.ROOT, "peak heap: %,d MB (max heap %,d MB)%n", peakHeapBytes >> 20, maxHeapBytes >> 20);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bench [--events N] [--db URL] [--kafka BOOTSTRAP] [--threads T]}: the ledger against plain JDBC on the
+ * {@code bench [--events N] [--db URL] [--kafka BOOTSTRAP] [--threads|--writers T] [--axon-metrics on|off]}: the ledger against plain JDBC on the
  * same database, in a fresh schema that is dropped at the end; the last line holds the ratios. BENCHMARK.md
  * has the figures of the reference machine and how to reproduce them.
  */
@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         description = {"Benchmark ingest and replay of the member-level scenario against plain JDBC on the same database, "
                 + "and, with --kafka, its Kafka path against plain Kafka clients.",
                 "Runs in a fresh schema (or a throwaway embedded PostgreSQL) and drops it at the end; "
-                        + "the last line is 'ratios: ingest=X replay=Y kafka=Z'."})
+                        + "the last line is 'ratios: ingest_vs_insert=A ingest_vs_copy=B replay=C kafka=D live=E axon_metrics=F run_vs_bench=G'."})
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "500000",
@@ -35,9 +35,14 @@ public class BenchCommand implements Callable<Integer> {
                     + "producer and consumer (topics mopr.bench.* are created and deleted).")
     String kafka;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
-            description = "Writer threads, the same for the ledger and plain JDBC (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--threads", "--writers"}, paramLabel = "T", defaultValue = "1",
+            description = "Writer threads, the same for the ledger, plain batch inserts and plain COPY (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--axon-metrics", paramLabel = "on|off", defaultValue = "on",
+            description = "Axon's processor metrics during the phases other than the live ones, which measure both "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String axonMetrics;
 
     @Option(names = "--events-per-transaction", paramLabel = "E", defaultValue = "2000",
             description = "Events per transaction, in the ledger (whole commands) and in plain JDBC (default: ${DEFAULT-VALUE}).")
@@ -45,7 +50,10 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BenchOptions options = new BenchOptions(events, db, kafka, threads, eventsPerTransaction);
+        if (!axonMetrics.equals("on") && !axonMetrics.equals("off")) {
+            throw new IllegalArgumentException("--axon-metrics must be on or off, got '" + axonMetrics + "'");
+        }
+        BenchOptions options = new BenchOptions(events, db, kafka, threads, eventsPerTransaction, axonMetrics.equals("on"));
         // The report is the output; the framework's start-up log would bury it. Set here, not in Bench: logging
         // levels are global to the JVM, and a test that runs Bench must not quieten the tests after it.
         BenchResult result = new Bench(options, System.out,

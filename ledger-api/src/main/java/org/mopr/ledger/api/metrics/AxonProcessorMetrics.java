@@ -7,11 +7,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Axon's event processor metrics, by processor name (tag {@code processor}), on while
@@ -33,15 +35,42 @@ public class AxonProcessorMetrics {
     /** The processors this application may run (a processor that is not configured is simply not monitored). */
     static final List<String> PROCESSORS = List.of("projections", "kafka-publisher");
 
+    /**
+     * Turns the monitors off and on while the application runs: {@code bench} measures the same ingest with them
+     * off and on in one run, which is how their cost is known. On unless someone turns it off.
+     */
+    public static final class Switch {
+        private final AtomicBoolean on = new AtomicBoolean(true);
+
+        public void set(boolean monitoring) {
+            on.set(monitoring);
+        }
+
+        public boolean on() {
+            return on.get();
+        }
+    }
+
     @Bean
-    public ConfigurerModule axonProcessorMonitors(MeterRegistry registry) {
+    public Switch axonProcessorMetricsSwitch() {
+        return new Switch();
+    }
+
+    @Bean
+    public ConfigurerModule axonProcessorMonitors(MeterRegistry registry, Switch monitoring) {
         GlobalMetricRegistry metrics = new GlobalMetricRegistry(registry);
         return configurer -> configurer.eventProcessing(processing -> {
             for (String name : PROCESSORS) {
                 Tags tags = Tags.of("processor", name);
-                processing.registerMessageMonitor(name, c -> eventMonitor(metrics.registerEventProcessor(PREFIX, m -> tags, m -> tags)));
+                processing.registerMessageMonitor(name, c -> switched(monitoring,
+                        eventMonitor(metrics.registerEventProcessor(PREFIX, m -> tags, m -> tags))));
             }
         });
+    }
+
+    /** The monitor while the switch is on; while it is off, a message costs one volatile read. */
+    private static MessageMonitor<Message<?>> switched(Switch monitoring, MessageMonitor<Message<?>> monitor) {
+        return message -> monitoring.on() ? monitor.onMessageIngested(message) : NoOpMessageMonitorCallback.INSTANCE;
     }
 
     /** Axon types a processor's monitor for any message; an event processor only ever hands it events. */

@@ -6,7 +6,6 @@ import org.mopr.ledger.projection.replay.ReplayListener;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Live projection stopped while a bulk writer appends (an ensemble's members: live projection would share the two
@@ -39,15 +38,20 @@ public final class LivePause implements AutoCloseable {
         if (!wasRunning) {
             return "projections: left to the process that projects this store (live projection is not running here)";
         }
-        Optional<BulkRebuild.Result> result = bulkRebuild.catchUp(new ReplayListener() {
-            @Override
-            public void batchCommitted(long events, long position) {
-                ProjectionsChanged.announceNow(publisher);
-            }
-        });
-        return result.map(r -> String.format(Locale.ROOT, "projections: %,d events projected in bulk in %.1f s (%,d events/s)",
-                        r.events(), r.elapsed().toMillis() / 1000.0, r.eventsPerSecond()))
-                .orElse("projections: left to the live processor (another process or an unfinished replay holds its tokens)");
+        BulkRebuild.Result r;
+        try {
+            r = bulkRebuild.catchUp(new ReplayListener() {
+                @Override
+                public void batchCommitted(long events, long position) {
+                    ProjectionsChanged.announceNow(publisher);
+                }
+            });
+        } catch (IllegalStateException e) {
+            // An unfinished replay or another process holds the tokens: the events stay in the store for them.
+            return "projections: left to the live processor (" + e.getMessage() + ")";
+        }
+        return String.format(Locale.ROOT, "projections: %,d events projected in bulk in %.1f s (%,d events/s)",
+                r.events(), r.elapsed().toMillis() / 1000.0, r.eventsPerSecond());
     }
 
     @Override

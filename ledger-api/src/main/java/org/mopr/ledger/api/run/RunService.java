@@ -1,6 +1,7 @@
 package org.mopr.ledger.api.run;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mopr.ledger.api.projection.ReplayService;
 import org.mopr.ledger.api.reconcile.ProjectionCatchUp;
 import org.mopr.ledger.api.reconcile.HoldOutService;
 import org.mopr.ledger.api.reconcile.ReconciliationService;
@@ -45,10 +46,14 @@ public class RunService {
     private final ReconciliationService reconciliations;
     private final ProjectionCatchUp catchUp;
     private final HoldOutService holdOuts;
+    private final ReplayService replays;
+    private final long bulkCatchUpBacklog;
 
     public RunService(Catalog catalog, ScenarioRunner runner, ReconciliationService reconciliations,
-                      ProjectionCatchUp catchUp, HoldOutService holdOuts) {
+                      ProjectionCatchUp catchUp, HoldOutService holdOuts, ReplayService replays, RunProperties properties) {
         this.holdOuts = holdOuts;
+        this.replays = replays;
+        this.bulkCatchUpBacklog = properties.bulkCatchUpBacklog();
         this.catalog = catalog;
         this.runner = runner;
         this.reconciliations = reconciliations;
@@ -81,15 +86,29 @@ public class RunService {
         return runner.run(compiled.runPlan(), out, registered);
     }
 
-    /** Runs, waits for the projections, prints the summary and the reconciliation summary, writes the reports. */
+    /**
+     * Runs, waits for the projections, prints the summary and the reconciliation summary, writes the reports. A run
+     * that the live processor falls far behind (more than {@code mopr.run.bulk-catch-up-backlog} events) has its
+     * processor stopped and, once stored, its backlog projected in bulk, as a replay does: several times faster.
+     */
     public RunSummary runAndReport(String scenarioNameOrPath, Long seed, Path outDir, PrintStream out) {
         return runAndReport(scenarioNameOrPath, seed, List.of(), outDir, out);
     }
 
     /** As above, compiled without the held-out claims (a stored hold-out: {@code run --hold-out ... --keep}). */
     public RunSummary runAndReport(String scenarioNameOrPath, Long seed, List<String> holdOut, Path outDir, PrintStream out) {
-        RunSummary summary = run(scenarioNameOrPath, seed, holdOut, out, id -> { });
+        RunSummary summary;
+        BacklogWatch watch = new BacklogWatch(replays, bulkCatchUpBacklog);
+        try (watch) {
+            summary = run(scenarioNameOrPath, seed, holdOut, out, id -> { });
+        }
         summary.print(out);
+        // Read after the watch has ended, so a stop in its last look is not missed.
+        if (watch.stoppedProcessor()) {
+            out.println("projections: the live processor fell more than " + bulkCatchUpBacklog
+                    + " events behind; projecting the rest in bulk");
+            replays.catchUp(out::println);
+        }
         catchUp.await(summary.runId().value(), summary.events(), CATCH_UP);
         Reconciliation reconciliation = reconciliations.of(summary.runId().value());
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -56,6 +56,7 @@ class BenchSmokeTest {
         AtomicReference<Map<String, Long>> synthetic = new AtomicReference<>();
         AtomicReference<Map<String, Long>> historical = new AtomicReference<>();
         AtomicReference<long[]> counts = new AtomicReference<>();
+        AtomicReference<List<Long>> liveDues = new AtomicReference<>();
         AtomicReference<Map<String, Map<Long, Integer>>> topics = new AtomicReference<>();
 
         BenchResult result = new Bench(new BenchOptions(EVENTS, db, bootstrap, 2, 5_000), out, List.of()).run(context -> {
@@ -64,9 +65,13 @@ class BenchSmokeTest {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             counts.set(new long[]{
                     count(jdbc, "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.DuesCollected'"),
-                    count(jdbc, "SELECT count(*) FROM proj_event WHERE event_type = 'DuesCollected'"),
-                    count(jdbc, "SELECT count(*) FROM proj_journal WHERE event_type = 'DuesCollected'")});
+                    count(jdbc, "SELECT count(*) FROM proj_event WHERE event_type = 'DuesCollected' AND run_id = '" + Bench.RUN.value() + "'"),
+                    count(jdbc, "SELECT count(*) FROM proj_journal WHERE event_type = 'DuesCollected' AND run_id = '" + Bench.RUN.value() + "'")});
             synthetic.set(duesBySection(jdbc, Bench.RUN.value()));
+            // The run phase's run is named as 'run' names it: after the scenario and seed, numbered after those before.
+            liveDues.set(jdbc.queryForList("SELECT count(*) FROM proj_event WHERE event_type = 'DuesCollected' "
+                    + "AND (run_id IN (?, ?) OR run_id LIKE 'synthetic-members-s1922%') GROUP BY run_id", Long.class,
+                    Bench.LIVE_OFF_RUN.value(), Bench.LIVE_ON_RUN.value()));
             // The section-level record of the same catalog, in the same store: its dues are the documented totals.
             RunSummary record = context.getBean(RunService.class).run("historical", null, new PrintStream(new ByteArrayOutputStream()));
             context.getBean(ProjectionCatchUp.class).await(record.runId().value(), record.events(), Duration.ofMinutes(2));
@@ -74,7 +79,7 @@ class BenchSmokeTest {
         });
 
         assertThat(result.duesEvents()).isEqualTo(EVENTS);
-        assertThat(counts.get()[0]).isEqualTo(EVENTS);
+        assertThat(counts.get()[0]).as("the benchmark's run, the two live runs and the run phase's").isEqualTo(4 * EVENTS);
         assertThat(counts.get()[1]).as("dues events projected").isEqualTo(EVENTS);
         assertThat(counts.get()[2]).as("journal lines of dues: a debit and a credit each").isEqualTo(2 * EVENTS);
         assertThat(result.storedEvents()).isGreaterThan(EVENTS);
@@ -83,6 +88,13 @@ class BenchSmokeTest {
         assertThat(result.plainScan().events()).isEqualTo(result.storedEvents());
         assertThat(result.projectedEvents()).isEqualTo(result.storedEvents());
         assertThat(synthetic.get()).isNotEmpty().isEqualTo(historical.get());
+        // The live and run phases: runs of their own, as many dues events each, every stored event projected (the
+        // phases check projected = stored themselves), and the run phase printed its reconciliation.
+        assertThat(result.liveOff().phase().events()).as("live run, metrics off").isEqualTo(result.storedEvents());
+        assertThat(result.liveOn().phase().events()).as("live run, metrics on").isEqualTo(result.storedEvents());
+        assertThat(result.run().events()).as("'run' of the same scenario").isEqualTo(result.storedEvents());
+        assertThat(liveDues.get()).as("dues projected by the live processor and by 'run'")
+                .containsExactly(EVENTS, EVENTS, EVENTS);
         assertThat(result.kafka().events()).as("events the workers projected from Kafka").isEqualTo(result.storedEvents());
         assertThat(result.plainKafka().events()).as("records the plain consumer read").isEqualTo(result.storedEvents());
         Map<Long, Integer> ledgerRecords = topics.get().get("ledger");
@@ -92,7 +104,8 @@ class BenchSmokeTest {
         result.print(out);
         String report = printed.toString(StandardCharsets.UTF_8);
         String[] lines = report.strip().split("\n");
-        assertThat(lines[lines.length - 1]).matches("ratios: ingest=\\d+\\.\\d\\d replay=\\d+\\.\\d\\d kafka=\\d+\\.\\d\\d");
+        assertThat(lines[lines.length - 1]).matches("ratios: ingest_vs_insert=\\d+\\.\\d\\d ingest_vs_copy=\\d+\\.\\d\\d "
+                + "replay=\\d+\\.\\d\\d kafka=\\d+\\.\\d\\d live=\\d+\\.\\d\\d axon_metrics=\\d+\\.\\d\\d run_vs_bench=\\d+\\.\\d\\d");
         assertThat(report).contains("peak heap:").contains("trial balance zero").contains("kafka   ledger")
                 .contains("projected through Kafka (same rows per table as the replay)");
         assertThat(benchSchemasLeft(db)).as("the benchmark drops its schema").isEmpty();

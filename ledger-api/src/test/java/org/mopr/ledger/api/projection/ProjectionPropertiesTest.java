@@ -37,7 +37,7 @@ class ProjectionPropertiesTest {
             assertThat(p.readWait()).isEqualTo(Duration.ofMinutes(1));
             assertThat(p.replay().resumeOnStart()).isTrue();
             assertThat(context.getBean(StoreProperties.class)).isEqualTo(new StoreProperties(Duration.ofMillis(800), 8));
-            assertThat(context.getBean(RunProperties.class)).isEqualTo(new RunProperties(100, 2000));
+            assertThat(context.getBean(RunProperties.class)).isEqualTo(new RunProperties(100, 2000, 50_000));
             ApiProperties api = context.getBean(ApiProperties.class);
             assertThat(api.maxBodyBytes()).isEqualTo(16384);
             assertThat(api.runWait()).isEqualTo(Duration.ofSeconds(20));

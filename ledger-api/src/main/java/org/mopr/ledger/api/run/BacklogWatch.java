@@ -1,0 +1,65 @@
+package org.mopr.ledger.api.run;
+
+import org.mopr.ledger.api.projection.ReplayService;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Watches, while a run stores its events, how far the live projection processor is behind the store; once it is
+ * more than {@code maxBacklog} events behind, stops it, so the writers have the cores to themselves and the backlog
+ * goes to the bulk path after the run ({@link ReplayService#catchUp}). A small run never trips it: the processor
+ * follows it as before and its projections are ready as soon as it ends.
+ */
+final class BacklogWatch implements AutoCloseable {
+
+    private static final long EVERY_MILLIS = 250;
+
+    private final ReplayService replays;
+    private final long maxBacklog;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    BacklogWatch(ReplayService replays, long maxBacklog) {
+        this.replays = replays;
+        this.maxBacklog = maxBacklog;
+        this.thread = new Thread(this::watch, "run-backlog-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void watch() {
+        try {
+            while (!closed) {
+                Thread.sleep(EVERY_MILLIS);
+                long position = replays.processorPosition();
+                // -1: not started yet, or between its restarts: nothing to judge by.
+                if (position >= 0 && replays.storeHead() - position > maxBacklog) {
+                    replays.stopProcessor();
+                    stopped.set(true);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A failed look (the pool closing at shutdown) leaves the processor as it was: it follows the run.
+        }
+    }
+
+    /** Whether the processor was stopped: the caller then hands the backlog to the bulk path. */
+    boolean stoppedProcessor() {
+        return stopped.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
