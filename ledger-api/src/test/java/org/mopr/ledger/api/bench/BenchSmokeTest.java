@@ -177,7 +177,8 @@ class BenchSmokeTest {
         return jdbc.queryForObject(sql, Long.class);
     }
 
-    private static List<String> benchSchemasLeft(String db) throws Exception {
+    /** The benchmark schemas left in the database: every bench must drop its own. */
+    static List<String> benchSchemasLeft(String db) throws Exception {
         try (Connection c = BenchDatabase.connect(db);
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'mopr_bench_%'")) {

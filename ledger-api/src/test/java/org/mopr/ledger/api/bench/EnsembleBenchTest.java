@@ -7,8 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +34,7 @@ class EnsembleBenchTest {
         assertThat(lines[lines.length - 1]).matches("ratios: ensemble=\\d+\\.\\d\\d");
         assertThat(report).contains("projected in bulk").contains("large run").contains("3 members in")
                 .contains("documented totals exact in every member");
-        assertThat(schemasLeft(db)).as("the benchmark drops its schema").isEmpty();
+        assertThat(BenchSmokeTest.benchSchemasLeft(db)).as("the benchmark drops its schema").isEmpty();
     }
 
     @Test
@@ -48,17 +46,5 @@ class EnsembleBenchTest {
                 .hasMessage("--events must be 10,000..5,000,000, got 100");
         assertThatThrownBy(() -> new EnsembleBench(200, 10_000, "jdbc:mysql://x", quiet, List.of()))
                 .hasMessageContaining("--db must be a jdbc:postgresql: URL");
-    }
-
-    private static List<String> schemasLeft(String db) throws Exception {
-        try (Connection c = BenchDatabase.connect(db);
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'mopr_bench_%'")) {
-            List<String> left = new java.util.ArrayList<>();
-            while (rs.next()) {
-                left.add(rs.getString(1));
-            }
-            return left;
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.mopr.ledger.api.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -144,6 +145,19 @@ final class Browser implements AutoCloseable {
             }
         }
         return axe;
+    }
+
+    /** Steps the year slider by keyboard to {@code year} and waits until the Sankey and the aid card show it. */
+    void stepTo(String year) {
+        WebElement body = driver.findElement(By.tagName("body"));
+        for (int i = 0; i < 12 && !byTest("current-year").getText().equals(year); i++) {
+            body.sendKeys(Keys.ARROW_RIGHT);
+        }
+        if (!byTest("current-year").getText().equals(year)) {
+            fail("the slider did not reach " + year + ": it shows " + byTest("current-year").getText());
+        }
+        waiting(30).until(d -> ((Number) js("return Charts.bands().length;")).intValue() > 0
+                && byTest("figure-aid").getDomAttribute("data-to").startsWith(year));
     }
 
     @Override

@@ -82,16 +82,6 @@ class PageBandsBrowserTest {
                 .isIn("true", "false");
     }
 
-    private void stepTo(String year) {
-        WebElement body = browser.driver.findElement(By.tagName("body"));
-        for (int i = 0; i < 12 && !browser.byTest("current-year").getText().equals(year); i++) {
-            body.sendKeys(Keys.ARROW_RIGHT);
-        }
-        assertThat(browser.byTest("current-year").getText()).isEqualTo(year);
-        browser.waiting(30).until(d -> ((Number) browser.js("return Charts.bands().length;")).intValue() > 0
-                && browser.byTest("figure-aid").getDomAttribute("data-to").startsWith(year));
-    }
-
     /** Every band of a figure prefix as the API gives it, by figure. */
     private static Map<String, JsonNode> bands(String ensemble, String figure) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
@@ -158,7 +148,7 @@ class PageBandsBrowserTest {
         assertThat(polandApi.get("aid/PL/XRG").path("modelled").asBoolean()).isTrue();
 
         // The Sankey: the band to Poland says its median and ranges on hover, as a model's spread over the runs.
-        stepTo("1932");
+        browser.stepTo("1932");
         String tooltip = (String) browser.js("""
                 const c = echarts.getInstanceByDom(document.getElementById("sankey"));
                 const o = c.getOption();
@@ -224,7 +214,7 @@ class PageBandsBrowserTest {
         assertThat(browser.js("""
                 return echarts.getInstanceByDom(document.getElementById("membership-chart")).getOption().series
                   .some(s => String(s.id).startsWith("band-"));""")).isEqualTo(false);
-        stepTo("1924");
+        browser.stepTo("1924");
         assertThat(browser.driver.findElements(By.cssSelector("[data-test='band-range']"))).isEmpty();
         List<String> problems = new ArrayList<>();
         audit("no-ensemble", "bands-panel", problems);

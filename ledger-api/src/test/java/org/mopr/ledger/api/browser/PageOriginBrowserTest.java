@@ -48,20 +48,10 @@ class PageOriginBrowserTest {
         browser.waiting(60).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     }
 
-    private void stepTo(String year) {
-        WebElement body = browser.driver.findElement(By.tagName("body"));
-        for (int i = 0; i < 12 && !browser.byTest("current-year").getText().equals(year); i++) {
-            body.sendKeys(Keys.ARROW_RIGHT);
-        }
-        assertThat(browser.byTest("current-year").getText()).isEqualTo(year);
-        browser.waiting(30).until(d -> ((Number) browser.js("return Charts.bands().length;")).intValue() > 0
-                && browser.byTest("figure-aid").getDomAttribute("data-to").startsWith(year));
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void theSankeysModelledBandsAreHatchedAndItsDocumentedTotalsAreNot() {
-        stepTo("1932");
+        browser.stepTo("1932");
         // What ECharts was given to draw, band by band: the origin and whether the fill is the hatching pattern.
         List<Map<String, Object>> bands = (List<Map<String, Object>>) browser.js("""
                 const links = echarts.getInstanceByDom(document.getElementById("sankey")).getOption().series[0].links;
@@ -103,7 +93,7 @@ class PageOriginBrowserTest {
     @Test
     @SuppressWarnings("unchecked")
     void partOfATotalAModelPlacedInTheMonthsIsModelledAndCensusesAreDocumented() {
-        stepTo("1923");
+        browser.stepTo("1923");
         List<String> kinds = (List<String>) browser.js("return Charts.bands().map(b => b.origin.kind);");
         assertThat(kinds).as("by December 1923 only part of the total to July 1924 has moved").containsOnly("MODELLED");
         Map<String, Object> lines = (Map<String, Object>) browser.js("""
@@ -125,7 +115,7 @@ class PageOriginBrowserTest {
         slider.sendKeys(Keys.ARROW_RIGHT);
         browser.waiting(10).until(d -> !browser.byTest("current-year").getText().equals(before));
 
-        stepTo("1926");
+        browser.stepTo("1926");
         browser.driver.findElement(By.cssSelector("details.bands summary")).sendKeys(Keys.ENTER);
         WebElement band = browser.driver.findElement(By.cssSelector("[data-test='band'][data-origin='MODELLED']"));
         band.sendKeys(Keys.ENTER);
@@ -149,7 +139,7 @@ class PageOriginBrowserTest {
     @Test
     @SuppressWarnings("unchecked")
     void eachChartSavesAsPngAndSvgWithItsCitationLine() {
-        stepTo("1925");
+        browser.stepTo("1925");
         for (String chart : List.of("sankey", "membership-chart", "patronage-chart")) {
             Map<String, Object> svg = (Map<String, Object>) browser.js("return Export.image(arguments[0], 'svg');", chart);
             String url = (String) svg.get("url");
