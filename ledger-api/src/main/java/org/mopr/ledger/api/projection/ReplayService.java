@@ -88,41 +88,11 @@ public class ReplayService {
         return new LivePause(processor, bulkRebuild, publisher);
     }
 
-    /**
-     * Hands the processor's backlog to the bulk path: stops the processor, projects every event its tokens do not
-     * cover yet page by page (no table emptied), restarts it from the advanced tokens and waits until it is at the
-     * store's head. For the end of a large run, whose events the processor would take several times longer to fold.
-     */
-    public Outcome catchUp(Consumer<String> out) {
-        long started = System.nanoTime();
-        PooledStreamingEventProcessor processor = processor();
-        processor.shutDown();
-        BulkRebuild.Result result;
-        try {
-            result = bulkRebuild.catchUp(ReplayListener.NONE);
-        } finally {
-            ProjectionsChanged.announceNow(publisher);
-            processor.start();
-        }
-        long head = head();
-        awaitCaughtUp(processor, head);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        Outcome outcome = new Outcome(result.scope(), false, result.events(), elapsed);
-        out.accept(String.format(Locale.ROOT, "projections: %d events projected in bulk in %.1f s, %d events/s; processor at #%d",
-                outcome.events(), elapsed.toMillis() / 1000.0, outcome.eventsPerSecond(), head));
-        return outcome;
-    }
-
     /** The processor's lowest position over its segments, -1 before its first event or while it is not running. */
     public long processorPosition() {
         Map<Integer, EventTrackerStatus> status = processor().processingStatus();
         return status.isEmpty() ? -1 : status.values().stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
-    }
-
-    /** Stops the live processor (a large run's backlog goes to {@link #catchUp} instead). */
-    public void stopProcessor() {
-        processor().shutDown();
     }
 
     /** The store's highest global index, -1 when empty. */

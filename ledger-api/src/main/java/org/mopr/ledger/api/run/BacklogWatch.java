@@ -1,14 +1,14 @@
 package org.mopr.ledger.api.run;
 
+import org.mopr.ledger.api.projection.LivePause;
 import org.mopr.ledger.api.projection.ReplayService;
-
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Watches, while a run stores its events, how far the live projection processor is behind the store; once it is
- * more than {@code maxBacklog} events behind, stops it, so the writers have the cores to themselves and the backlog
- * goes to the bulk path after the run ({@link ReplayService#catchUp}). A small run never trips it: the processor
- * follows it as before and its projections are ready as soon as it ends.
+ * more than {@code maxBacklog} events behind, pauses it ({@link ReplayService#pauseLive}), so the writers have the
+ * cores to themselves and the backlog goes to the bulk path after the run ({@link LivePause#catchUp}), as an
+ * ensemble's members do. A small run never trips it: the processor follows it as before and its projections are
+ * ready as soon as it ends.
  */
 final class BacklogWatch implements AutoCloseable {
 
@@ -16,9 +16,9 @@ final class BacklogWatch implements AutoCloseable {
 
     private final ReplayService replays;
     private final long maxBacklog;
-    private final AtomicBoolean stopped = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean closed;
+    private volatile LivePause pause;
 
     BacklogWatch(ReplayService replays, long maxBacklog) {
         this.replays = replays;
@@ -35,8 +35,7 @@ final class BacklogWatch implements AutoCloseable {
                 long position = replays.processorPosition();
                 // -1: not started yet, or between its restarts: nothing to judge by.
                 if (position >= 0 && replays.storeHead() - position > maxBacklog) {
-                    replays.stopProcessor();
-                    stopped.set(true);
+                    pause = replays.pauseLive();
                     return;
                 }
             }
@@ -47,9 +46,9 @@ final class BacklogWatch implements AutoCloseable {
         }
     }
 
-    /** Whether the processor was stopped: the caller then hands the backlog to the bulk path. */
-    boolean stoppedProcessor() {
-        return stopped.get();
+    /** The pause, when the processor fell too far behind: the caller hands the backlog to it and closes it. */
+    LivePause pause() {
+        return pause;
     }
 
     @Override

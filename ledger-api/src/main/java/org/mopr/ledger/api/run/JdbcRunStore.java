@@ -22,7 +22,11 @@ public class JdbcRunStore implements RunStore {
         this.jdbc = jdbc;
     }
 
-    /** Aggregate ids start with the run id and a slash; LIKE on that prefix uses the unique index's left edge. */
+    /**
+     * Aggregate ids start with the run id and a slash. LIKE on that prefix uses the unique index only under the "C"
+     * collation; elsewhere it scans the event table, which a single run's read-back can afford and an ensemble's
+     * members cannot (they read back by their aggregate ids, below).
+     */
     static String prefix(RunId runId) {
         return runId.value() + "/%";
     }

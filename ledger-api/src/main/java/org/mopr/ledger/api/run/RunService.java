@@ -1,6 +1,7 @@
 package org.mopr.ledger.api.run;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.mopr.ledger.api.projection.LivePause;
 import org.mopr.ledger.api.projection.ReplayService;
 import org.mopr.ledger.api.reconcile.ProjectionCatchUp;
 import org.mopr.ledger.api.reconcile.HoldOutService;
@@ -104,10 +105,12 @@ public class RunService {
         }
         summary.print(out);
         // Read after the watch has ended, so a stop in its last look is not missed.
-        if (watch.stoppedProcessor()) {
-            out.println("projections: the live processor fell more than " + bulkCatchUpBacklog
-                    + " events behind; projecting the rest in bulk");
-            replays.catchUp(out::println);
+        try (LivePause pause = watch.pause()) {
+            if (pause != null) {
+                out.println("projections: the live processor fell more than " + bulkCatchUpBacklog
+                        + " events behind; projecting the rest in bulk");
+                out.println(pause.catchUp());
+            }
         }
         catchUp.await(summary.runId().value(), summary.events(), CATCH_UP);
         Reconciliation reconciliation = reconciliations.of(summary.runId().value());

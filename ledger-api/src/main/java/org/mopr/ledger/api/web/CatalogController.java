@@ -66,7 +66,7 @@ public class CatalogController {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("claims", all.size());
         summary.put("catalogSize", catalog.size());
-        return Listing.of(null, summary, slice(all, page).map(ClaimView::of));
+        return Listing.of(null, summary, Page.slice(all, page).map(ClaimView::of));
     }
 
     @GetMapping("/{id}")
@@ -80,12 +80,5 @@ public class CatalogController {
 
     /** A claim, the claims that contradict it, and the claims it is the sum of. */
     public record ClaimDetail(ClaimView claim, List<ClaimView> conflicts, List<ClaimView> parts) {
-    }
-
-    /** One page of an in-memory list, with the same meaning of limit, offset and hasMore as the SQL lists. */
-    static <T> Page<T> slice(List<T> all, PageRequest page) {
-        int from = Math.min(page.offset(), all.size());
-        int to = Math.min(from + page.limit(), all.size());
-        return new Page<>(all.subList(from, to), page.limit(), page.offset(), to < all.size());
     }
 }

@@ -86,7 +86,7 @@ public class EnsembleReads {
             summary.put("from", from.toString());
             summary.put("to", to.toString());
         }
-        return Listing.of(null, summary, slice(items, page));
+        return Listing.of(null, summary, Page.slice(items, page));
     }
 
     /** Fund balances at the end of a month ({@code at}'s month), or at the end of the record. */
@@ -100,7 +100,7 @@ public class EnsembleReads {
                 .map(EnsembleReads::view).toList();
         Map<String, Object> summary = summary(row);
         summary.put("asOf", at == null ? "the end of the record" : "the end of " + at);
-        return Listing.of(null, summary, slice(items, page));
+        return Listing.of(null, summary, Page.slice(items, page));
     }
 
     /** Membership by month: the months of from..to, or the last month at or before {@code at}. */
@@ -117,7 +117,7 @@ public class EnsembleReads {
             items = months.stream().filter(k -> inPeriod(k.period(), Period.MONTH, from, to)).map(EnsembleReads::view)
                     .toList();
         }
-        return Listing.of(null, summary(row), slice(items, page));
+        return Listing.of(null, summary(row), Page.slice(items, page));
     }
 
     private static boolean inPeriod(String period, Period step, YearMonth from, YearMonth to) {
@@ -195,11 +195,5 @@ public class EnsembleReads {
     /** A money band's value as Money (minor units, currency, exponent, decimal); a count as a number. */
     static Object value(long value, String unit) {
         return unit != null && Currency.known().contains(unit) ? new Money(value, Currency.of(unit)) : value;
-    }
-
-    static <T> Page<T> slice(List<T> all, PageRequest request) {
-        int from = Math.min(all.size(), request.offset());
-        int to = Math.min(all.size(), from + request.limit());
-        return new Page<>(all.subList(from, to), request.limit(), request.offset(), to < all.size());
     }
 }

@@ -1,6 +1,7 @@
 package org.mopr.ledger.api.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.api.ensemble.EnsembleService;
 import org.mopr.ledger.projection.ensemble.EnsembleComparison;
 import org.mopr.ledger.shared.DomainException;
@@ -54,13 +55,14 @@ public class EnsembleViews {
         String other = b.trim();
         String prefix = figure == null ? "" : figure.trim();
         var page = Params.page(limit, offset);
+        for (String id : List.of(base, other)) {
+            ensembles.store().find(id).orElseThrow(() -> EnsembleReads.unknown(id));
+        }
         List<EnsembleComparison.FigureDifference> diff;
         try {
             diff = ensembles.compare(base, other, prefix);
         } catch (DomainException e) {
-            throw e.getMessage().startsWith("unknown")
-                    ? EnsembleReads.unknown(e.getMessage().replaceAll("^unknown ensemble '(.*)'$", "$1"))
-                    : ApiProblem.conflict(e.getMessage());
+            throw ApiProblem.conflict(e.getMessage());
         }
         Map<String, String> units = new LinkedHashMap<>();
         ensembles.store().bands(base, prefix).forEach(r -> units.put(r.figure(),
@@ -79,6 +81,6 @@ public class EnsembleViews {
         summary.put("base", base);
         summary.put("other", other);
         summary.put("outsideBaseBand", views.stream().filter(DifferenceView::outsideBaseBand).count());
-        return Listing.of(null, summary, EnsembleReads.slice(views, page));
+        return Listing.of(null, summary, Page.slice(views, page));
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.api.ensemble.EnsembleService;
 import org.mopr.ledger.projection.ensemble.EnsembleStore;
 import org.mopr.ledger.projection.ensemble.LineShares;
@@ -141,7 +142,7 @@ public class EnsemblesController implements DisposableBean {
         summary.put("members", row.membersDone());
         summary.put("totalsExact", row.totalsExact());
         summary.put("assumptions", row.assumptions());
-        return Listing.of(null, summary, EnsembleReads.slice(bands, Params.page(limit, offset)));
+        return Listing.of(null, summary, Page.slice(bands, Params.page(limit, offset)));
     }
 
     @PostMapping

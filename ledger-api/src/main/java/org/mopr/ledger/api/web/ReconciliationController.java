@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mopr.ledger.projection.query.Page;
 import org.mopr.ledger.projection.compare.RunComparison;
 import org.mopr.ledger.projection.reconciliation.Basis;
 import org.mopr.ledger.projection.reconciliation.Line;
@@ -84,7 +85,7 @@ public class ReconciliationController {
         summary.put("lines", r.lines().size());
         summary.put("byStatus", r.countByStatus());
         summary.put("byBasis", r.countByBasis());
-        return Listing.of(runId, summary, CatalogController.slice(lines.map(LineRow::of).toList(), page));
+        return Listing.of(runId, summary, Page.slice(lines.map(LineRow::of).toList(), page));
     }
 
     @GetMapping("/compare")
@@ -120,6 +121,6 @@ public class ReconciliationController {
         summary.put("figuresCompared", c.figuresCompared());
         summary.put("figuresChanged", c.figures().size());
         summary.put("reconciliationChanges", c.reconciliation());
-        return Listing.of(null, summary, CatalogController.slice(c.figures(), page));
+        return Listing.of(null, summary, Page.slice(c.figures(), page));
     }
 }

@@ -17,6 +17,13 @@ public record Page<T>(List<T> items, int limit, int offset, boolean hasMore) {
                 request.offset(), more);
     }
 
+    /** One page of a list held in memory, with the same meaning of limit, offset and hasMore as the SQL pages. */
+    public static <T> Page<T> slice(List<T> all, PageRequest request) {
+        int from = Math.min(request.offset(), all.size());
+        int to = Math.min(from + request.limit(), all.size());
+        return new Page<>(all.subList(from, to), request.limit(), request.offset(), to < all.size());
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), limit, offset, hasMore);
     }
