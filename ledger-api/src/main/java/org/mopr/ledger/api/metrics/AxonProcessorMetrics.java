@@ -3,16 +3,22 @@ package org.mopr.ledger.api.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.GlobalMetricRegistry;
+import io.micrometer.core.instrument.Tag;
+import org.axonframework.micrometer.CapacityMonitor;
+import org.axonframework.micrometer.MessageCountingMonitor;
+import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -56,16 +62,27 @@ public class AxonProcessorMetrics {
         return new Switch();
     }
 
+    /**
+     * One monitor per processor, made here once and handed to Axon whenever it builds the processor: axon-micrometer's
+     * own latency monitor registers its gauge again on every event, which Micrometer answers with an "already
+     * registered" warning and a registry lookup per event, so the latency gauge is {@link ProcessorLatency}'s,
+     * registered once under the same name. The timer, capacity and counters are axon-micrometer's.
+     */
     @Bean
     public ConfigurerModule axonProcessorMonitors(MeterRegistry registry, Switch monitoring) {
-        GlobalMetricRegistry metrics = new GlobalMetricRegistry(registry);
-        return configurer -> configurer.eventProcessing(processing -> {
-            for (String name : PROCESSORS) {
-                Tags tags = Tags.of("processor", name);
-                processing.registerMessageMonitor(name, c -> switched(monitoring,
-                        eventMonitor(metrics.registerEventProcessor(PREFIX, m -> tags, m -> tags))));
-            }
-        });
+        Map<String, MessageMonitor<Message<?>>> monitors = new LinkedHashMap<>();
+        for (String name : PROCESSORS) {
+            Tags tags = Tags.of("processor", name);
+            Function<Message<?>, Iterable<Tag>> tagged = m -> tags;
+            MessageMonitor<Message<?>> all = new MultiMessageMonitor<>(List.of(
+                    eventMonitor(MessageTimerMonitor.buildMonitor(PREFIX, registry, tagged)),
+                    eventMonitor(new ProcessorLatency(PREFIX, registry, tags)),
+                    eventMonitor(CapacityMonitor.buildMonitor(PREFIX, registry, tagged)),
+                    eventMonitor(MessageCountingMonitor.buildMonitor(PREFIX, registry, tagged))));
+            monitors.put(name, switched(monitoring, all));
+        }
+        return configurer -> configurer.eventProcessing(processing ->
+                monitors.forEach((name, monitor) -> processing.registerMessageMonitor(name, c -> monitor)));
     }
 
     /** The monitor while the switch is on; while it is off, a message costs one volatile read. */
@@ -75,7 +92,7 @@ public class AxonProcessorMetrics {
 
     /** Axon types a processor's monitor for any message; an event processor only ever hands it events. */
     @SuppressWarnings("unchecked")
-    private static MessageMonitor<Message<?>> eventMonitor(MessageMonitor<? super EventMessage<?>> monitor) {
+    private static MessageMonitor<Message<?>> eventMonitor(MessageMonitor<?> monitor) {
         return (MessageMonitor<Message<?>>) (MessageMonitor<?>) monitor;
     }
 }
