@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -43,7 +44,11 @@ class ProcessorRestartLoopTest {
             SectionId su = Projected.foundSection(commands, "loop", "SU", Currency.USD);
             // The hundred rounds within a minute (about 20 s on a loaded two-core machine); before the coordinator's
             // short pauses and the store's fetch on open, each restart took 0.5-2 s and the loop several minutes.
-            assertTimeoutPreemptively(Duration.ofMinutes(1), () -> rounds(commands, jdbc, processor, replay, su));
+            // On a timeout, the round reached tells a slow machine (many rounds done) from a hang (stuck in one).
+            AtomicInteger reached = new AtomicInteger();
+            assertTimeoutPreemptively(Duration.ofMinutes(1), () -> rounds(commands, jdbc, processor, replay, su, reached),
+                    () -> "a minute passed in round " + reached.get() + " of " + ROUNDS + "; processor status "
+                            + processor.processingStatus());
             // 100 restarts and replays, 25 x 3 + 75 x 7 payments: nothing lost, nothing counted twice.
             assertThat(jdbc.queryForObject("SELECT sum(entries) FROM proj_income_month", Long.class))
                     .isEqualTo(25L * 3 + 75L * 7);
@@ -52,8 +57,9 @@ class ProcessorRestartLoopTest {
     }
 
     private static void rounds(CommandGateway commands, JdbcTemplate jdbc, StreamingEventProcessor processor,
-                               ReplayService replay, SectionId su) {
+                               ReplayService replay, SectionId su, AtomicInteger reached) {
         for (int round = 1; round <= ROUNDS; round++) {
+            reached.set(round);
             String what;
             if (round % 4 == 0) {
                 what = "replay";
