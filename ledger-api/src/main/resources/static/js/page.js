@@ -261,8 +261,10 @@ const Page = (() => {
     $("figure-members").addEventListener("click", () => explainMembers(step().date));
     $("figure-sections").addEventListener("click", () => explainSections(step().date));
     $("figure-aid").addEventListener("click", () => {
-      const to = $("figure-aid").dataset.to;
-      if (to) {
+      // The shown step's months, not the card's last drawn ones: a click while the step's money loads (just after
+      // Play or Pause) explains the year on the slider, not the year before it.
+      const to = moneyTo(step());
+      if (to >= Money.FIRST_MONTH) {
         Citation.show("Money sent to prisoners abroad", ["fund/", "section/"].map(source =>
           ({ figure: "flow", source, target: "aid/", from: Money.FIRST_MONTH, to, currency: Money.nativeCurrency() })));
       }

@@ -111,6 +111,8 @@ class PageBrowserTest {
         assertThat(byTest("play").getDomAttribute("aria-pressed")).isEqualTo("false");
         int year = Integer.parseInt(byTest("current-year").getText());
         assertThat(year).isGreaterThan(1922);
+        // Pause stops the slider, not the step's money already on its way: the card is the year's once it is drawn.
+        waiting(30).until(d -> String.valueOf(byTest("figure-aid").getDomAttribute("data-to")).startsWith(year + "-"));
 
         byTest("figure-aid").click();
         List<WebElement> claims = citations();

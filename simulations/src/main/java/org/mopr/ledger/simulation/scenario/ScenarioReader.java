@@ -45,7 +45,7 @@ public final class ScenarioReader {
     public static final int MAX_BYTES = 256 * 1024;
 
     public static final List<String> SHIPPED = List.of("historical", "ban-italy-1923", "half-dues", "affiliates-62",
-            "us-founded-1921", "dollar-at-2-rubles", "synthetic-members");
+            "us-founded-1921", "de-founded-1921", "bg-formed-1920", "dollar-at-2-rubles", "synthetic-members");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())

@@ -1,6 +1,7 @@
 package org.mopr.ledger.simulation.compiler;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mopr.ledger.fund.ReceiveRemittance;
 import org.mopr.ledger.fund.SendFundAid;
@@ -43,7 +44,7 @@ import static org.mopr.ledger.simulation.compiler.Compiled.ofType;
 class WhatIfTest {
 
     private static final LocalDate BAN = LocalDate.of(1923, 6, 1);
-    /** MOPR's founding day: where us-founded-1921 places the US section. */
+    /** MOPR's founding day: where us-founded-1921 places the US section, and de-founded-1921 and bg-formed-1920 theirs. */
     private static final LocalDate MOPR_FOUNDED = LocalDate.of(1922, 11, 30);
 
     private static final Predicate<Object> MONEY_MOVEMENT = c -> c instanceof CollectDues || c instanceof RemitToFund
@@ -268,6 +269,58 @@ class WhatIfTest {
         assertThat(early).hasSameSizeAs(historical);
     }
 
+    // --- de-founded-1921, bg-formed-1920 ---------------------------------------------------------------------
+
+    private static List<FoundSection> founding(List<Object> commands, String section) {
+        return ofType(commands, FoundSection.class).stream().filter(f -> f.sectionId().code().equals(section)).toList();
+    }
+
+    /**
+     * The text's older national body in place of the affiliates table's row: the section is founded on MOPR's
+     * founding day from the text's claim, the row is set aside naming it, and no money, census or other section moves.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "de-founded-1921, DE, c003.affiliate-de, c001.de-formed-1921-04, 1924-10-16, 1922",
+            "de-founded-1921, DE, c003.affiliate-de, c001.de-formed-1921-04, 1924-10-16, 7",
+            "bg-formed-1920, BG, c003.affiliate-bg, c001.bg-formed-1920, 1923-09-15, 1922",
+            "bg-formed-1920, BG, c003.affiliate-bg, c001.bg-formed-1920, 1923-09-15, 7"})
+    void theTextsOlderBodyFoundsTheSectionOnMoprsFoundingDayAndNothingElseMoves(String whatIf, String section, String row,
+            String text, LocalDate tableDay, long seed) {
+        List<Object> historical = commands("historical", seed);
+        List<Object> early = commands(whatIf, seed);
+
+        assertThat(founding(historical, section)).singleElement().satisfies(f -> {
+            assertThat(f.placedOn()).isEqualTo(tableDay);
+            assertThat(f.provenance().claims()).containsExactly(row);
+        });
+        assertThat(founding(early, section)).singleElement().satisfies(f -> {
+            assertThat(f.placedOn()).isEqualTo(MOPR_FOUNDED);
+            // Attributed to the text's passage, not to the table row it replaces, by the rule for older bodies.
+            assertThat(f.provenance().claims()).containsExactly(text);
+            assertThat(f.provenance().rule()).contains("before MOPR existed");
+        });
+
+        // The row is set aside, and the reason names the passage followed; the historical run sets neither aside.
+        assertThat(setAside(historical)).doesNotContain(row, text);
+        assertThat(setAside(early)).contains(row).doesNotContain(text);
+        assertThat(ofType(early, SetClaimAside.class)).filteredOn(s -> s.claimId().equals(row))
+                .singleElement().extracting(SetClaimAside::reason).asString().contains(text);
+
+        // Documented totals are conserved: every money total and where it went are the historical ones.
+        assertThat(dues(early)).isEqualTo(dues(historical)).isNotEmpty();
+        assertThat(remitted(early)).isEqualTo(remitted(historical));
+        assertThat(received(early)).isEqualTo(received(historical));
+        assertThat(aid(early, a -> true)).isEqualTo(aid(historical, a -> true));
+        assertThat(shape(early)).isEqualTo(shape(historical));
+
+        Predicate<Object> changed = c -> c instanceof FoundSection f && f.sectionId().code().equals(section)
+                || c instanceof SetClaimAside s && s.claimId().equals(row);
+        assertThat(without(early, changed)).isEqualTo(without(historical, changed));
+        // The founding moved and one claim was set aside: one command more.
+        assertThat(early).hasSize(historical.size() + 1);
+    }
+
     // --- dollar-at-2-rubles ---------------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -323,7 +376,8 @@ class WhatIfTest {
     // --- all of them ----------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"ban-italy-1923", "half-dues", "affiliates-62", "us-founded-1921", "dollar-at-2-rubles"})
+    @ValueSource(strings = {"ban-italy-1923", "half-dues", "affiliates-62", "us-founded-1921", "de-founded-1921", "bg-formed-1920",
+            "dollar-at-2-rubles"})
     void everyWhatIfKeepsTheHistoricalSeedAndDiffersFromIt(String whatIf) {
         assertThat(ScenarioReader.SHIPPED).contains(whatIf);
         long historicalSeed = ScenarioCompiler.compile(ScenarioReader.source("historical"), null, Compiled.CATALOG).settings().seed();

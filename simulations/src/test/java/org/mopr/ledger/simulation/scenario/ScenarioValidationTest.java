@@ -311,7 +311,8 @@ class ScenarioValidationTest {
     void aMissingFileIsRefusedWithTheShippedNames() {
         assertThatThrownBy(() -> ScenarioReader.source("no-such-what-if.yaml")).isInstanceOf(ScenarioException.class)
                 .hasMessage("no-such-what-if.yaml: no such scenario: not a shipped name [historical, ban-italy-1923, "
-                        + "half-dues, affiliates-62, us-founded-1921, dollar-at-2-rubles, synthetic-members] nor a file");
+                        + "half-dues, affiliates-62, us-founded-1921, de-founded-1921, bg-formed-1920, dollar-at-2-rubles, "
+                        + "synthetic-members] nor a file");
     }
 
     @Test
