@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.mopr.ledger.money.Currency;
 import org.mopr.ledger.money.Money;
+import org.mopr.ledger.shared.BatchDispatch;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.shared.Ids;
 
@@ -27,6 +28,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @AggregateRoot
 public class Fund {
+
+    /** The handlers a batch of commands sent together may reach, each with the id its command targets. */
+    private static final BatchDispatch<Fund> SENT_TOGETHER = BatchDispatch.<Fund>forAggregate("fund")
+            .on(OpenFund.class, OpenFund::fundId, Fund::handle)
+            .on(ReceiveRemittance.class, ReceiveRemittance::fundId, Fund::handle)
+            .on(SendFundAid.class, SendFundAid::fundId, Fund::handle)
+            .on(PostTransaction.class, PostTransaction::fundId, Fund::handle)
+            .build();
 
     @AggregateIdentifier
     private FundId id;
@@ -118,6 +127,13 @@ public class Fund {
                 .filter(p -> p.amount().isNegative())
                 .map(p -> new Posting(p.account(), p.amount().negate()))
                 .toList();
+    }
+
+    /** Consecutive commands to this fund, applied one by one by the handlers above. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(FundCommands batch) {
+        SENT_TOGETHER.handle(this, batch.commands(), batch.fundId());
     }
 
     private void requireOpen(FundId fundId, LocalDate on, String action) {

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.mopr.ledger.rates.DeclareExchangeRate;
 import org.mopr.ledger.rates.ExchangeRateDeclared;
+import org.mopr.ledger.shared.BatchDispatch;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.shared.Ids;
 
@@ -29,6 +30,17 @@ public class Organisation {
     static final int MAX_DELEGATE_GROUPS = 32;
     /** A reason is a sentence for a historian, not a document. */
     static final int MAX_REASON = 1_000;
+
+    /** The handlers a batch of commands sent together may reach, each with the id its command targets. */
+    private static final BatchDispatch<Organisation> SENT_TOGETHER = BatchDispatch.<Organisation>forAggregate("organisation")
+            .on(FoundOrganisation.class, FoundOrganisation::organisationId, Organisation::handle)
+            .on(RenameGoverningBody.class, RenameGoverningBody::organisationId, Organisation::handle)
+            .on(ChangeLeadership.class, ChangeLeadership::organisationId, Organisation::handle)
+            .on(HoldConference.class, HoldConference::organisationId, Organisation::handle)
+            .on(ReportOrganisationMembership.class, ReportOrganisationMembership::organisationId, Organisation::handle)
+            .on(DeclareExchangeRate.class, DeclareExchangeRate::organisationId, Organisation::handle)
+            .on(SetClaimAside.class, SetClaimAside::organisationId, Organisation::handle)
+            .build();
 
     @AggregateIdentifier
     private OrganisationId id;
@@ -163,6 +175,13 @@ public class Organisation {
                     + " aside is longer than " + MAX_REASON + " characters");
         }
         apply(new ClaimSetAside(id, cmd.on(), cmd.claimId(), cmd.reason(), cmd.provenance()));
+    }
+
+    /** Consecutive commands to this organisation, applied one by one by the handlers above. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OrganisationCommands batch) {
+        SENT_TOGETHER.handle(this, batch.commands(), batch.organisationId());
     }
 
     private void requireFounded(OrganisationId organisationId, LocalDate on, String action) {

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.mopr.ledger.shared.BatchDispatch;
 import org.mopr.ledger.shared.DomainException;
 
 import java.time.LocalDate;
@@ -15,6 +16,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /** A city's patronage of prisoners in one country: established once, ended at most once, never before it began. */
 @AggregateRoot
 public class Patronage {
+
+    /** The handlers a batch of commands sent together may reach, each with the id its command targets. */
+    private static final BatchDispatch<Patronage> SENT_TOGETHER = BatchDispatch.<Patronage>forAggregate("patronage")
+            .on(EstablishPatronage.class, EstablishPatronage::patronageId, Patronage::handle)
+            .on(EndPatronage.class, EndPatronage::patronageId, Patronage::handle)
+            .build();
 
     @AggregateIdentifier
     private PatronageId id;
@@ -54,6 +61,13 @@ public class Patronage {
             throw new DomainException("patronage " + id + " began on " + since + ": cannot end on " + cmd.on());
         }
         apply(new PatronageEnded(id, cmd.on(), cmd.provenance()));
+    }
+
+    /** Consecutive commands to this patronage, applied one by one by the handlers above. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(PatronageCommands batch) {
+        SENT_TOGETHER.handle(this, batch.commands(), batch.patronageId());
     }
 
     @EventSourcingHandler

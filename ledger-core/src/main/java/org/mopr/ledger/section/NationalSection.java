@@ -12,6 +12,7 @@ import org.mopr.ledger.fund.Postings;
 import org.mopr.ledger.money.Currency;
 import org.mopr.ledger.money.Money;
 import org.mopr.ledger.provenance.Origin;
+import org.mopr.ledger.shared.BatchDispatch;
 import org.mopr.ledger.shared.DomainException;
 import org.mopr.ledger.shared.Ids;
 
@@ -33,6 +34,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @AggregateRoot
 public class NationalSection {
+
+    /** The handlers a batch of commands sent together may reach, each with the id its command targets. */
+    private static final BatchDispatch<NationalSection> SENT_TOGETHER = BatchDispatch.<NationalSection>forAggregate("section")
+            .on(FoundSection.class, FoundSection::sectionId, NationalSection::handle)
+            .on(ReportMembership.class, ReportMembership::sectionId, NationalSection::handle)
+            .on(CollectDues.class, CollectDues::sectionId, NationalSection::handle)
+            .on(ReceiveDonation.class, ReceiveDonation::sectionId, NationalSection::handle)
+            .on(DonateGoods.class, DonateGoods::sectionId, NationalSection::handle)
+            .on(SendSectionAid.class, SendSectionAid::sectionId, NationalSection::handle)
+            .on(RemitToFund.class, RemitToFund::sectionId, NationalSection::handle)
+            .on(DissolveSection.class, DissolveSection::sectionId, NationalSection::handle)
+            .build();
 
     @AggregateIdentifier
     private SectionId id;
@@ -172,6 +185,13 @@ public class NationalSection {
             throw new DomainException("section " + cmd.sectionId() + ": dissolution on " + cmd.on() + " needs a reason");
         }
         apply(new SectionDissolved(cmd.sectionId(), cmd.on(), cmd.reason(), cmd.provenance()));
+    }
+
+    /** Consecutive commands to this section, applied one by one by the handlers above. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SectionCommands batch) {
+        SENT_TOGETHER.handle(this, batch.commands(), batch.sectionId());
     }
 
     private void requireActive(SectionId sectionId, LocalDate on, String action) {

@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -129,14 +130,18 @@ public class EnsembleService {
      * Runs every member on {@code mopr.ensemble.writers} threads, each through the aggregates into the store as a large
      * run is sent ({@link MemberIngest}), then folded and reconciled in memory; bands and shares are gathered in
      * member order on this thread. {@code stop} is asked before each member is taken.
+     *
+     * @return how long the members' bulk projection took (zero when projected live), for a benchmark to tell the
+     *         members' own time from their projection's
      */
-    public void runMembers(String id, Checked c, PrintStream out, BooleanSupplier stop, Projection projection) {
+    public Duration runMembers(String id, Checked c, PrintStream out, BooleanSupplier stop, Projection projection) {
         int n = c.request().members();
         EnsembleFigures figures = new EnsembleFigures(n);
         LineShares shares = new LineShares();
         MemberPool pool = new MemberPool(settings.writers(), n, stop);
         MemberProgress progress = new MemberProgress(out, id, n, Math.min(settings.writers(), n));
         boolean[] conserved = {true};
+        long projectionNanos = 0;
         try (LivePause pause = projection == Projection.BULK ? replays.pauseLive() : null) {
             pool.run(i -> member(id, c, i), m -> {
                 figures.add(m.index(), m.figures());
@@ -147,7 +152,9 @@ public class EnsembleService {
                 progress.member(m);
             });
             if (pause != null) {
+                long began = System.nanoTime();
                 out.println(catchUp(pause));
+                projectionNanos = System.nanoTime() - began;
             }
         } catch (MemberPool.Stopped e) {
             finish(id, figures, progress.done(), shares, conserved[0], e.getMessage());
@@ -158,6 +165,7 @@ public class EnsembleService {
             throw e;
         }
         finish(id, figures, progress.done(), shares, conserved[0], null);
+        return Duration.ofNanos(projectionNanos);
     }
 
     /** One member on a writer's thread: compiled with its own draws, stored, folded and reconciled. */

@@ -1,13 +1,12 @@
 package org.mopr.ledger.api.ensemble;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.mopr.ledger.api.axon.FreshRuns;
 import org.mopr.ledger.api.run.JdbcRunRegistry;
 import org.mopr.ledger.api.run.JdbcRunStore;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.CommandBatcher;
+import org.mopr.ledger.simulation.run.CommandTargets;
 import org.mopr.ledger.simulation.run.Fingerprint;
 import org.mopr.ledger.simulation.run.ScenarioRunner;
 import org.springframework.stereotype.Component;
@@ -16,8 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage;
 
 /**
  * One ensemble member through the aggregates into the store on the path a large run takes: whole commands gathered
@@ -31,8 +28,6 @@ import static org.axonframework.commandhandling.GenericCommandMessage.asCommandM
  */
 @Component
 class MemberIngest {
-
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     /** A member in the store: its commands, its events as read back, and their fingerprint. */
     record Stored(RunId runId, long commands, long events, String fingerprint) {
@@ -67,7 +62,7 @@ class MemberIngest {
             while (transactions.hasNext()) {
                 List<Object> batch = transactions.next();
                 for (Object command : batch) {
-                    aggregates.add(TARGETS.resolveTarget(asCommandMessage(command)).getIdentifier());
+                    aggregates.add(CommandTargets.idOf(command));
                 }
                 batcher.sendAll(batch);
                 sent += batch.size();

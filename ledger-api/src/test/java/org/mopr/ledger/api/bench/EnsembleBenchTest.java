@@ -31,7 +31,9 @@ class EnsembleBenchTest {
         assertThat(result.totalsExact()).isTrue();
         String report = printed.toString(StandardCharsets.UTF_8);
         String[] lines = report.strip().split("\n");
-        assertThat(lines[lines.length - 1]).matches("ratios: ensemble=\\d+\\.\\d\\d");
+        assertThat(lines[lines.length - 1]).matches("ratios: ensemble=\\d+\\.\\d\\d members=\\d+\\.\\d\\d");
+        assertThat(result.projectionSeconds()).isPositive().isLessThan(result.ensembleSeconds());
+        assertThat(result.membersRatio()).isGreaterThan(result.ratio());
         assertThat(report).contains("projected in bulk").contains("large run").contains("3 members in")
                 .contains("documented totals exact in every member");
         assertThat(BenchSmokeTest.benchSchemasLeft(db)).as("the benchmark drops its schema").isEmpty();

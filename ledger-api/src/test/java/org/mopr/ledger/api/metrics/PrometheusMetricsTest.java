@@ -8,9 +8,12 @@ import org.mopr.ledger.projection.reconciliation.Basis;
 import org.mopr.ledger.projection.reconciliation.Status;
 import org.mopr.ledger.provenance.Provenance;
 import org.mopr.ledger.section.CollectDues;
+import org.mopr.ledger.section.ReportMembership;
+import org.mopr.ledger.section.SectionCommands;
 import org.mopr.ledger.section.SectionId;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -90,6 +93,25 @@ class PrometheusMetricsTest {
         assertThat(samples.get("mopr_commands_total{command=\"CollectDues\",outcome=\"failure\"}")).isEqualTo(before + 1);
         assertThat(samples.get("mopr_commands_total{command=\"FoundSection\",outcome=\"success\"}")).isGreaterThanOrEqualTo(58);
         assertThat(sum(samples, "mopr_commands_total{")).isGreaterThan(app.historical.commands() - 1);
+    }
+
+    @Test
+    void commandsSentTogetherAreCountedOneByOne() {
+        Map<String, Double> before = scrape();
+        String ok = "mopr_commands_total{command=\"ReportMembership\",outcome=\"success\"}";
+        String refused = "mopr_commands_total{command=\"ReportMembership\",outcome=\"failure\"}";
+        SectionId soviet = SectionId.of(app.run(), "SU");
+        Provenance doc = Provenance.documented("c001.ussr-aid-1923-usd");
+        LocalDate day = LocalDate.of(1925, 1, 1);
+        // The second is refused: the first counts as handled, the second as refused, the third was never reached.
+        assertThatThrownBy(() -> app.commands().sendAndWait(new SectionCommands(soviet, List.of(
+                new ReportMembership(soviet, day, 10, doc), new ReportMembership(soviet, day, -1, doc),
+                new ReportMembership(soviet, day, 20, doc)))))
+                .hasMessageContaining("cannot be negative").hasMessageContaining("(ReportMembership, command 2 of 3");
+        Map<String, Double> samples = scrape();
+        assertThat(samples.get(ok)).isEqualTo(before.getOrDefault(ok, 0.0) + 1);
+        assertThat(samples.get(refused)).isEqualTo(before.getOrDefault(refused, 0.0) + 1);
+        assertThat(samples.keySet()).noneMatch(k -> k.contains("SectionCommands"));
     }
 
     @Test

@@ -3,15 +3,16 @@ package org.mopr.ledger.projection.income;
 import org.mopr.ledger.fund.AidSent;
 import org.mopr.ledger.money.Money;
 import org.mopr.ledger.projection.engine.BatchPart;
-import org.mopr.ledger.projection.engine.Bind;
 import org.mopr.ledger.projection.engine.ProjectedEvent;
-import org.mopr.ledger.projection.engine.RowBatch;
+import org.mopr.ledger.projection.engine.ColumnInsert;
+import org.mopr.ledger.projection.engine.ColumnUpsert;
 import org.mopr.ledger.section.DonationReceived;
 import org.mopr.ledger.section.DuesCollected;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.TreeMap;
 
 /** Dues and donations by section, month and currency; aid by paying account, country, purpose, month and currency. */
@@ -42,38 +43,31 @@ public final class IncomeRows implements BatchPart {
     }
 
     private final TreeMap<String, Totals<IncomeKey>> income = new TreeMap<>();
-    private final RowBatch<Totals<IncomeKey>> incomeRows = new RowBatch<>(
-            "INSERT INTO proj_income_month AS t (run_id, section_code, kind, currency, month, amount_minor, entries) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, section_code, kind, currency, month) DO UPDATE SET "
-                    + "amount_minor = t.amount_minor + EXCLUDED.amount_minor, entries = t.entries + EXCLUDED.entries",
-            (ps, t) -> {
-                Bind.text(ps, 1, t.key.runId());
-                Bind.text(ps, 2, t.key.section());
-                Bind.text(ps, 3, t.key.kind().name());
-                Bind.text(ps, 4, t.key.currency());
-                Bind.month(ps, 5, t.key.month());
-                ps.setLong(6, t.amount);
-                ps.setLong(7, t.entries);
-            });
+    private final ColumnUpsert<Totals<IncomeKey>> incomeRows = new ColumnUpsert<>("proj_income_month", List.of(
+            new ColumnInsert.Column<>("run_id", "varchar", t -> t.key.runId()),
+            new ColumnInsert.Column<>("section_code", "varchar", t -> t.key.section()),
+            new ColumnInsert.Column<>("kind", "varchar", t -> t.key.kind().name()),
+            new ColumnInsert.Column<>("currency", "varchar", t -> t.key.currency()),
+            new ColumnInsert.Column<>("month", "date", t -> t.key.month().atDay(1)),
+            new ColumnInsert.Column<>("amount_minor", "int8", t -> t.amount),
+            new ColumnInsert.Column<>("entries", "int8", t -> t.entries)),
+            "ON CONFLICT (run_id, section_code, kind, currency, month) DO UPDATE SET "
+                    + "amount_minor = t.amount_minor + EXCLUDED.amount_minor, entries = t.entries + EXCLUDED.entries");
 
     private final TreeMap<String, Totals<AidKey>> aid = new TreeMap<>();
-    private final RowBatch<Totals<AidKey>> aidRows = new RowBatch<>(
-            "INSERT INTO proj_aid_month AS t (run_id, from_account, country, purpose, currency, month, amount_minor, "
-                    + "entries, overdrafts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (run_id, from_account, country, purpose, currency, month) DO UPDATE SET "
+    private final ColumnUpsert<Totals<AidKey>> aidRows = new ColumnUpsert<>("proj_aid_month", List.of(
+            new ColumnInsert.Column<>("run_id", "varchar", t -> t.key.runId()),
+            new ColumnInsert.Column<>("from_account", "varchar", t -> t.key.from()),
+            new ColumnInsert.Column<>("country", "varchar", t -> t.key.country()),
+            new ColumnInsert.Column<>("purpose", "varchar", t -> t.key.purpose()),
+            new ColumnInsert.Column<>("currency", "varchar", t -> t.key.currency()),
+            new ColumnInsert.Column<>("month", "date", t -> t.key.month().atDay(1)),
+            new ColumnInsert.Column<>("amount_minor", "int8", t -> t.amount),
+            new ColumnInsert.Column<>("entries", "int8", t -> t.entries),
+            new ColumnInsert.Column<>("overdrafts", "int8", t -> t.overdrafts)),
+            "ON CONFLICT (run_id, from_account, country, purpose, currency, month) DO UPDATE SET "
                     + "amount_minor = t.amount_minor + EXCLUDED.amount_minor, entries = t.entries + EXCLUDED.entries, "
-                    + "overdrafts = t.overdrafts + EXCLUDED.overdrafts",
-            (ps, t) -> {
-                Bind.text(ps, 1, t.key.runId());
-                Bind.text(ps, 2, t.key.from());
-                Bind.text(ps, 3, t.key.country());
-                Bind.text(ps, 4, t.key.purpose());
-                Bind.text(ps, 5, t.key.currency());
-                Bind.month(ps, 6, t.key.month());
-                ps.setLong(7, t.amount);
-                ps.setLong(8, t.entries);
-                ps.setLong(9, t.overdrafts);
-            });
+                    + "overdrafts = t.overdrafts + EXCLUDED.overdrafts");
 
     @Override
     public void add(ProjectedEvent event) {

@@ -3,10 +3,9 @@ package org.mopr.ledger.projection.ledger;
 import org.mopr.ledger.fund.MoneyMovement;
 import org.mopr.ledger.fund.Posting;
 import org.mopr.ledger.projection.engine.BatchPart;
-import org.mopr.ledger.projection.engine.Bind;
 import org.mopr.ledger.projection.engine.ColumnInsert;
+import org.mopr.ledger.projection.engine.ColumnUpsert;
 import org.mopr.ledger.projection.engine.ProjectedEvent;
-import org.mopr.ledger.projection.engine.RowBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
@@ -17,7 +16,8 @@ import java.util.TreeMap;
 /**
  * The double-entry projections of every movement of money: journal lines (one per posting), balances, monthly
  * movements per account, and flows between accounts. Sums are folded per batch and upserted once per key, in
- * key order so that two batches writing the same keys take their locks in the same order.
+ * key order so that two batches writing the same keys take their locks in the same order, one statement per table
+ * ({@link ColumnUpsert}).
  */
 public final class LedgerRows implements BatchPart {
 
@@ -58,49 +58,40 @@ public final class LedgerRows implements BatchPart {
             new ColumnInsert.Column<>("provenance_id", "int8", Line::provenanceId)));
 
     private final TreeMap<String, Sum> balances = new TreeMap<>();
-    private final RowBatch<Sum> balanceRows = new RowBatch<>(
-            "INSERT INTO proj_balance AS t (run_id, account, currency, balance_minor, postings) VALUES (?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (run_id, account, currency) DO UPDATE SET "
-                    + "balance_minor = t.balance_minor + EXCLUDED.balance_minor, postings = t.postings + EXCLUDED.postings",
-            (ps, s) -> {
-                Bind.text(ps, 1, s.runId);
-                Bind.text(ps, 2, s.account);
-                Bind.text(ps, 3, s.currency);
-                ps.setLong(4, s.amount);
-                ps.setLong(5, s.count);
-            });
+    private final ColumnUpsert<Sum> balanceRows = new ColumnUpsert<>("proj_balance", List.of(
+            new ColumnInsert.Column<>("run_id", "varchar", s -> s.runId),
+            new ColumnInsert.Column<>("account", "varchar", s -> s.account),
+            new ColumnInsert.Column<>("currency", "varchar", s -> s.currency),
+            new ColumnInsert.Column<>("balance_minor", "int8", s -> s.amount),
+            new ColumnInsert.Column<>("postings", "int8", s -> s.count)),
+            "ON CONFLICT (run_id, account, currency) DO UPDATE SET "
+                    + "balance_minor = t.balance_minor + EXCLUDED.balance_minor, postings = t.postings + EXCLUDED.postings");
 
     private final TreeMap<String, Sum> months = new TreeMap<>();
-    private final RowBatch<Sum> monthRows = new RowBatch<>(
-            "INSERT INTO proj_account_month AS t (run_id, account, currency, month, debit_minor, credit_minor, postings) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, account, currency, month) DO UPDATE SET "
+    private final ColumnUpsert<Sum> monthRows = new ColumnUpsert<>("proj_account_month", List.of(
+            new ColumnInsert.Column<>("run_id", "varchar", s -> s.runId),
+            new ColumnInsert.Column<>("account", "varchar", s -> s.account),
+            new ColumnInsert.Column<>("currency", "varchar", s -> s.currency),
+            new ColumnInsert.Column<>("month", "date", s -> s.month.atDay(1)),
+            new ColumnInsert.Column<>("debit_minor", "int8", s -> s.amount),
+            new ColumnInsert.Column<>("credit_minor", "int8", s -> s.credit),
+            new ColumnInsert.Column<>("postings", "int8", s -> s.count)),
+            "ON CONFLICT (run_id, account, currency, month) DO UPDATE SET "
                     + "debit_minor = t.debit_minor + EXCLUDED.debit_minor, "
-                    + "credit_minor = t.credit_minor + EXCLUDED.credit_minor, postings = t.postings + EXCLUDED.postings",
-            (ps, s) -> {
-                Bind.text(ps, 1, s.runId);
-                Bind.text(ps, 2, s.account);
-                Bind.text(ps, 3, s.currency);
-                Bind.month(ps, 4, s.month);
-                ps.setLong(5, s.amount);
-                ps.setLong(6, s.credit);
-                ps.setLong(7, s.count);
-            });
+                    + "credit_minor = t.credit_minor + EXCLUDED.credit_minor, postings = t.postings + EXCLUDED.postings");
 
     private final TreeMap<String, Sum> flows = new TreeMap<>();
-    private final RowBatch<Sum> flowRows = new RowBatch<>(
-            "INSERT INTO proj_flow_month AS t (run_id, from_account, to_account, currency, month, amount_minor, movements) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, from_account, to_account, currency, month) "
+    private final ColumnUpsert<Sum> flowRows = new ColumnUpsert<>("proj_flow_month", List.of(
+            new ColumnInsert.Column<>("run_id", "varchar", s -> s.runId),
+            new ColumnInsert.Column<>("from_account", "varchar", s -> s.account),
+            new ColumnInsert.Column<>("to_account", "varchar", s -> s.other),
+            new ColumnInsert.Column<>("currency", "varchar", s -> s.currency),
+            new ColumnInsert.Column<>("month", "date", s -> s.month.atDay(1)),
+            new ColumnInsert.Column<>("amount_minor", "int8", s -> s.amount),
+            new ColumnInsert.Column<>("movements", "int8", s -> s.count)),
+            "ON CONFLICT (run_id, from_account, to_account, currency, month) "
                     + "DO UPDATE SET amount_minor = t.amount_minor + EXCLUDED.amount_minor, "
-                    + "movements = t.movements + EXCLUDED.movements",
-            (ps, s) -> {
-                Bind.text(ps, 1, s.runId);
-                Bind.text(ps, 2, s.account);
-                Bind.text(ps, 3, s.other);
-                Bind.text(ps, 4, s.currency);
-                Bind.month(ps, 5, s.month);
-                ps.setLong(6, s.amount);
-                ps.setLong(7, s.count);
-            });
+                    + "movements = t.movements + EXCLUDED.movements");
 
     @Override
     public void add(ProjectedEvent event) {

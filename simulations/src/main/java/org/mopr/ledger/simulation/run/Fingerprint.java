@@ -35,24 +35,27 @@ public final class Fingerprint {
         }
         String aggregate = aggregateId.startsWith(runPrefix) ? "RUN/" + aggregateId.substring(runPrefix.length()) : aggregateId;
         digest.update((aggregate + "|" + sequence + "|" + payloadType + "|").getBytes(StandardCharsets.UTF_8));
-        digest.update(normalise(payload));
+        normalise(payload);
         digest.update((byte) '\n');
         events++;
     }
 
-    /** Replaces every JSON string that starts with the run id ("run-7/section/SU", "run-7") by "RUN...". */
-    private byte[] normalise(byte[] payload) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(payload.length);
-        int i = 0;
-        while (i < payload.length) {
-            if (matchesAt(payload, i) && endsRunToken(payload, i + quotedRun.length)) {
-                out.write(placeholder, 0, placeholder.length);
-                i += quotedRun.length;
-            } else {
-                out.write(payload[i++]);
+    /**
+     * Hashes the payload with every JSON string that starts with the run id ("run-7/section/SU", "run-7") starting
+     * "RUN..." instead: the stretches between matches go to the digest as they are, without a copy of the payload.
+     */
+    private void normalise(byte[] payload) {
+        int from = 0;
+        byte first = quotedRun[0];
+        for (int i = 0; i < payload.length; i++) {
+            if (payload[i] == first && matchesAt(payload, i) && endsRunToken(payload, i + quotedRun.length)) {
+                digest.update(payload, from, i - from);
+                digest.update(placeholder);
+                i += quotedRun.length - 1;
+                from = i + 1;
             }
         }
-        return out.toByteArray();
+        digest.update(payload, from, payload.length - from);
     }
 
     private boolean matchesAt(byte[] payload, int at) {
