@@ -27,12 +27,6 @@ public final class ProjectionBatch {
             new IncomeRows(), new OrganisationRows(), new RateRows(), new PatronageRows(), new AsideRows());
     /** Hashing a provenance costs a JSON write and a digest; a batch usually holds a handful of distinct ones. */
     private final Map<Provenance, Long> provenanceIds = new HashMap<>();
-    /**
-     * The provenance of the event before and its id: runs of events share one (a member-level run's dues all do),
-     * and comparing with the one before is cheaper than hashing a record whose strings were just deserialized.
-     */
-    private Provenance lastProvenance;
-    private Long lastProvenanceId;
     private int events;
     private boolean flushed;
 
@@ -41,20 +35,12 @@ public final class ProjectionBatch {
             throw new IllegalStateException("a projection batch is written once; start a new one");
         }
         Provenance provenance = envelope.payload() instanceof LedgerEvent e ? e.provenance() : null;
-        Long provenanceId = provenance == null ? null : provenanceId(provenance);
+        Long provenanceId = provenance == null ? null : provenanceIds.computeIfAbsent(provenance, ProvenanceIds::of);
         ProjectedEvent event = new ProjectedEvent(envelope, envelope.runId(), envelope.eventType(), provenance, provenanceId);
         for (BatchPart part : parts) {
             part.add(event);
         }
         events++;
-    }
-
-    private Long provenanceId(Provenance provenance) {
-        if (provenance != lastProvenance && !provenance.equals(lastProvenance)) {
-            lastProvenanceId = provenanceIds.computeIfAbsent(provenance, ProvenanceIds::of);
-            lastProvenance = provenance;
-        }
-        return lastProvenanceId;
     }
 
     public int size() {
