@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The Kafka side of projections' {@link PartitionFeed}: one poll's records, by partition, decoded once (the store's
- * JSON mapper, a reader per event class) when they are prepared. What is skipped and why, and the transaction with the offsets, are the
- * feed's; this class only speaks Kafka's types.
+ * JSON mapper, a reader per event class) when they are prepared. What is skipped and why, and the transaction with
+ * the offsets, are the feed's; this class only speaks Kafka's types.
  */
 public final class BatchApplier {
 

@@ -114,7 +114,9 @@ public class KafkaEventPublisher {
                 Map<String, Long> looked = globalIndexes(waiting, indexes);
                 for (int i = 0; i < waiting.size(); i++) {
                     EventMessage<?> message = waiting.get(i);
-                    EventRecords.StoredEvent event = stored(message, indexes[i] >= 0 ? indexes[i] : looked.get(message.getIdentifier()));
+                    // Boxed on both branches: a look-up that found nothing must stay null, not unbox.
+                    Long index = indexes[i] >= 0 ? Long.valueOf(indexes[i]) : looked.get(message.getIdentifier());
+                    EventRecords.StoredEvent event = stored(message, index);
                     acks.add(current.send(EventRecords.toRecord(topic, event)));
                     sent.add(event.globalIndex());
                 }
