@@ -2,7 +2,6 @@ package org.mopr.ledger.api.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.axonframework.serialization.Serializer;
 import org.mopr.ledger.projection.partition.PartitionFeed;
 
 import java.util.ArrayList;
@@ -11,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Kafka side of projections' {@link PartitionFeed}: one poll's records, by partition, decoded with the store's
- * serializer once, when they are prepared. What is skipped and why, and the transaction with the offsets, are the
- * feed's; this class only speaks Kafka's types.
+ * The Kafka side of projections' {@link PartitionFeed}: one poll's records, by partition, decoded once (the store's
+ * JSON mapper, a reader per event class) when they are prepared. What is skipped and why, and the transaction with
+ * the offsets, are the feed's; this class only speaks Kafka's types.
  */
 public final class BatchApplier {
 
@@ -22,13 +21,13 @@ public final class BatchApplier {
     }
 
     private final PartitionFeed feed;
-    private final Serializer serializer;
+    private final PayloadDecoder decoder;
     private final String topic;
     private final WorkerHook hook;
 
-    BatchApplier(PartitionFeed feed, Serializer serializer, String topic, WorkerHook hook) {
+    BatchApplier(PartitionFeed feed, PayloadDecoder decoder, String topic, WorkerHook hook) {
         this.feed = feed;
-        this.serializer = serializer;
+        this.decoder = decoder;
         this.topic = topic;
         this.hook = hook;
     }
@@ -43,7 +42,7 @@ public final class BatchApplier {
         Map<Integer, List<PartitionFeed.Entry>> byPartition = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>())
-                    .add(new PartitionFeed.Entry(record.offset(), () -> EventRecords.toEnvelope(record, serializer)));
+                    .add(new PartitionFeed.Entry(record.offset(), () -> EventRecords.toEnvelope(record, decoder)));
         }
         return feed.prepare(byPartition);
     }

@@ -6,12 +6,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.mopr.ledger.projection.engine.EventEnvelope;
 import org.mopr.ledger.provenance.LedgerEvent;
 import org.mopr.ledger.provenance.Provenance;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -69,29 +68,31 @@ public final class EventRecords {
         return new ProducerRecord<>(topic, null, null, event.aggregateId(), event.payload().getData(), headers);
     }
 
-    /** The event a record carries, with its payload deserialized by the store's serializer. */
-    public static EventEnvelope toEnvelope(ConsumerRecord<String, byte[]> record, Serializer serializer) {
+    /** The event a record carries, its payload decoded with the store's JSON mapper. */
+    static EventEnvelope toEnvelope(ConsumerRecord<String, byte[]> record, PayloadDecoder decoder) {
         if (record.key() == null || record.value() == null) {
             throw new IllegalStateException(where(record) + " has no key or no value: not a mopr event record");
         }
         // One pass over the headers (a worker decodes every record): the last of each name wins, as lastHeader's.
         String type = null;
-        String revision = null;
         String globalIndex = null;
         String sequence = null;
         for (Header header : record.headers()) {
             switch (header.key()) {
                 case TYPE -> type = utf8(header);
-                case REVISION -> revision = utf8(header);
                 case GLOBAL_INDEX -> globalIndex = utf8(header);
                 case SEQUENCE -> sequence = utf8(header);
                 default -> { }
             }
         }
-        SimpleSerializedObject<byte[]> payload = new SimpleSerializedObject<>(record.value(), byte[].class,
-                required(record, TYPE, type), revision);
+        Object payload;
+        try {
+            payload = decoder.decode(required(record, TYPE, type), record.value());
+        } catch (IOException e) {
+            throw new IllegalStateException(where(record) + ": its value is not a " + type + ": " + e.getMessage(), e);
+        }
         return new EventEnvelope(number(record, GLOBAL_INDEX, globalIndex), record.key(),
-                number(record, SEQUENCE, sequence), serializer.deserialize(payload));
+                number(record, SEQUENCE, sequence), payload);
     }
 
     public static long globalIndex(ConsumerRecord<String, byte[]> record) {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -86,6 +87,9 @@ public class KafkaEventPublisher {
     private final class Batch {
         private final Producer<String, byte[]> current;
         private final List<EventMessage<?>> waiting = new ArrayList<>(SEND_CHUNK);
+        /** Each waiting event's global index as its token says it, or -1 when it must be looked up. */
+        private final long[] indexes = new long[SEND_CHUNK];
+        private final TokenIndexes tokens = new TokenIndexes();
         private final List<Long> sent = new ArrayList<>();
         private final List<Future<RecordMetadata>> acks = new ArrayList<>();
 
@@ -94,6 +98,8 @@ public class KafkaEventPublisher {
         }
 
         void add(EventMessage<?> message) {
+            indexes[waiting.size()] = message instanceof TrackedEventMessage<?> tracked
+                    ? tokens.indexOf(tracked.trackingToken()) : -1;
             waiting.add(message);
             if (waiting.size() >= SEND_CHUNK) {
                 sendWaiting();
@@ -105,9 +111,12 @@ public class KafkaEventPublisher {
                 return;
             }
             try {
-                Map<String, Long> indexes = globalIndexes(waiting);
-                for (EventMessage<?> message : waiting) {
-                    EventRecords.StoredEvent event = stored(message, indexes);
+                Map<String, Long> looked = globalIndexes(waiting, indexes);
+                for (int i = 0; i < waiting.size(); i++) {
+                    EventMessage<?> message = waiting.get(i);
+                    // Boxed on both branches: a look-up that found nothing must stay null, not unbox.
+                    Long index = indexes[i] >= 0 ? Long.valueOf(indexes[i]) : looked.get(message.getIdentifier());
+                    EventRecords.StoredEvent event = stored(message, index);
                     acks.add(current.send(EventRecords.toRecord(topic, event)));
                     sent.add(event.globalIndex());
                 }
@@ -133,12 +142,21 @@ public class KafkaEventPublisher {
     }
 
     /**
-     * The global index of each event, looked up by event id (one query per chunk, in the processor's
-     * transaction). A tracking token's position is not always its event's index: an event that commits after
-     * later ones fills a gap and leaves the token where it was, and consumers need the exact index to deduplicate.
+     * The global index of each event whose token did not say it ({@code known} below 0), looked up by event id
+     * (one query per chunk that has any, in the processor's transaction). Consumers need the exact index to
+     * deduplicate, and a token's position alone is not it for an event that filled a gap (see TokenIndexes).
      */
-    private Map<String, Long> globalIndexes(List<EventMessage<?>> messages) {
-        Object[] ids = messages.stream().map(EventMessage::getIdentifier).toArray();
+    private Map<String, Long> globalIndexes(List<EventMessage<?>> messages, long[] known) {
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (known[i] < 0) {
+                unknown.add(messages.get(i).getIdentifier());
+            }
+        }
+        if (unknown.isEmpty()) {
+            return Map.of();
+        }
+        Object[] ids = unknown.toArray();
         Map<String, Long> found = new HashMap<>(ids.length * 2);
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(
@@ -168,12 +186,11 @@ public class KafkaEventPublisher {
         }
     }
 
-    private EventRecords.StoredEvent stored(EventMessage<?> message, Map<String, Long> indexes) {
+    private EventRecords.StoredEvent stored(EventMessage<?> message, Long index) {
         if (!(message instanceof DomainEventMessage<?> domain)) {
             throw new IllegalStateException("only domain events of the store are published, got "
                     + message.getPayloadType().getSimpleName());
         }
-        Long index = indexes.get(message.getIdentifier());
         if (index == null) {
             throw new IllegalStateException("event " + message.getIdentifier() + " is not in the event store");
         }

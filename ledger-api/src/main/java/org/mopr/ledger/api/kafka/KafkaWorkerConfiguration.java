@@ -2,7 +2,6 @@ package org.mopr.ledger.api.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.mopr.ledger.projection.engine.Projector;
 import org.mopr.ledger.projection.partition.PartitionFeed;
 import org.mopr.ledger.projection.partition.PartitionOffsets;
@@ -45,10 +44,10 @@ public class KafkaWorkerConfiguration {
         Map<String, Object> config = KafkaClients.consumer(kafka, ssl.getIfAvailable(), settings.group());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         PartitionOffsets offsets = new PartitionOffsets(jdbc, settings.group(), settings.topic());
-        // The store's serializer, built the same way (AxonConfiguration): the payload bytes are the store's.
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).build();
+        // The store's mapper (AxonConfiguration's serializer wraps it): the payload bytes are the store's.
+        PayloadDecoder decoder = new PayloadDecoder(LedgerJson.mapper());
         PartitionFeed feed = new PartitionFeed(new TransactionTemplate(transactions), jdbc, new Projector(jdbc), offsets);
-        BatchApplier applier = new BatchApplier(feed, serializer, settings.topic(), hook.getIfAvailable(() -> WorkerHook.NONE));
+        BatchApplier applier = new BatchApplier(feed, decoder, settings.topic(), hook.getIfAvailable(() -> WorkerHook.NONE));
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
         return new ContainerWorker(config, settings, offsets, applier, metrics, meters);
     }
