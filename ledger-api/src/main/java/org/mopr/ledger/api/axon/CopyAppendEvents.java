@@ -1,6 +1,5 @@
 package org.mopr.ledger.api.axon;
 
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -77,9 +76,10 @@ final class CopyAppendEvents implements AppendEventsStatementBuilder {
         Chunk chunk = new Chunk();
         try {
             DataOutputStream out = new DataOutputStream(chunk);
+            RowValues values = new RowValues(serializer);
             out.write(HEADER);
             for (EventMessage<?> message : events) {
-                row(out, (DomainEventMessage<?>) message, serializer);
+                row(out, (DomainEventMessage<?>) message, serializer, values);
                 if (chunk.size() >= CHUNK_BYTES) {
                     send(copy, chunk);
                 }
@@ -120,21 +120,23 @@ final class CopyAppendEvents implements AppendEventsStatementBuilder {
     }
 
     /** A row in the order of EventSchema.domainEventFields(): the same values Axon's default statement binds. */
-    private static void row(DataOutputStream out, DomainEventMessage<?> event, Serializer serializer) throws IOException {
+    private static void row(DataOutputStream out, DomainEventMessage<?> event, Serializer serializer, RowValues values)
+            throws IOException {
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
         out.writeShort(FIELDS);
         text(out, event.getIdentifier());
         text(out, event.getAggregateIdentifier());
         out.writeInt(8);
         out.writeLong(event.getSequenceNumber());
         text(out, event.getType());
-        // The default TimestampWriter of a VARCHAR column writes this ISO form.
-        text(out, DateTimeUtils.formatInstant(event.getTimestamp()));
+        // The default TimestampWriter of a VARCHAR column writes DateTimeUtils.formatInstant's form.
+        int timestamp = values.timestamp(event.getTimestamp());
+        out.writeInt(timestamp);
+        out.write(values.timestampBytes(), 0, timestamp);
         text(out, payload.getType().getName());
         text(out, payload.getType().getRevision());
         raw(out, payload.getData());
-        raw(out, metaData.getData());
+        raw(out, values.metaData(event.getMetaData()));
     }
 
     private static void text(DataOutputStream out, String value) throws IOException {

@@ -122,6 +122,11 @@ public final class Bench {
         BenchResult.Phase plainCopy = plain(dataSource, heap, true);
         require(plainIngest.events() == stored, "plain JDBC inserted " + plainIngest.events() + " rows of " + stored);
         require(plainCopy.events() == stored, "plain COPY loaded " + plainCopy.events() + " rows of " + stored);
+        if (options.ingestOnly()) {
+            long peak = Math.max(ledgerIngest.peakHeapBytes(), Math.max(plainIngest.peakHeapBytes(), plainCopy.peakHeapBytes()));
+            return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, null, null, 0,
+                    null, null, "(--ingest-only)", null, null, null, peak, HeapWatch.maxHeap(), loadBefore, load());
+        }
 
         out.println("replay: plain JDBC scan, then the rebuild of every projection");
         BenchResult.Phase scan = timed(heap, new PlainScan(dataSource)::run);
