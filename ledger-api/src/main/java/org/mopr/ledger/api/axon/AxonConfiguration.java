@@ -43,10 +43,11 @@ public class AxonConfiguration {
         return jackson();
     }
 
+    /** The same JSON; each command's provenance is written once per command rather than once per event (EventJson). */
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer() {
-        return jackson();
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
     @Bean
