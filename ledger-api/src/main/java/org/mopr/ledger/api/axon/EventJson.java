@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.core.io.SerializedString;
 import org.mopr.ledger.provenance.Provenance;
 import org.mopr.ledger.shared.LedgerJson;
 
@@ -31,7 +32,10 @@ final class EventJson {
 
     private static final class ProvenanceText extends JsonSerializer<Provenance> {
 
-        /** The last provenance written on a thread and its text: one entry per writer thread. */
+        /**
+         * The last provenance written on a thread and its text: one entry per writer thread. A SerializedString keeps
+         * its UTF-8 bytes, which the generator copies as they are (a String would be encoded again every time).
+         */
         private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
         private final ObjectWriter plain;
@@ -44,10 +48,10 @@ final class EventJson {
         public void serialize(Provenance value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             Object[] last = LAST.get();
             if (last[0] != value) {
-                last[1] = plain.writeValueAsString(value);
+                last[1] = new SerializedString(plain.writeValueAsString(value));
                 last[0] = value;
             }
-            gen.writeRawValue((String) last[1]);
+            gen.writeRawValue((SerializedString) last[1]);
         }
     }
 }

@@ -32,7 +32,7 @@ final class RowValues {
 
     /** The metadata's serialized bytes, reused while the metadata is equal to the previous event's. */
     byte[] metaData(MetaData metaData) {
-        if (lastMetaDataBytes == null || !metaData.equals(lastMetaData)) {
+        if (lastMetaDataBytes == null || metaData != lastMetaData && !metaData.equals(lastMetaData)) {
             lastMetaDataBytes = serializer.serialize(metaData, byte[].class).getData();
             lastMetaData = metaData;
         }

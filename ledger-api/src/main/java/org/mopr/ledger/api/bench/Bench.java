@@ -144,9 +144,9 @@ public final class Bench {
         BenchResult.Live liveOn = LivePhase.measure(context, heap, options, LIVE_ON_RUN, true);
         out.println("run: 'run' of the same scenario as a user calls it");
         RunPhase.Result run = RunPhase.measure(context, heap, options);
-        out.println(run.printed().contains("projecting the rest in bulk")
-                ? "run: the live processor fell behind; 'run' stopped it and projected the backlog in bulk"
-                : "run: the live processor kept up; 'run' did not hand its events to the bulk path");
+        out.println(run.printed().lines().filter(line -> line.contains("projecting the rest in bulk"))
+                .map(line -> "run: " + line.substring(line.indexOf("the live processor")) + " ('run' stopped it)")
+                .findFirst().orElse("run: the live processor kept up; 'run' did not hand its events to the bulk path"));
 
         long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
                 Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
