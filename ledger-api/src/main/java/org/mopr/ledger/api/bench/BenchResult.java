@@ -17,6 +17,8 @@ import java.util.Locale;
  *                      metrics off: timed until the processor is at the head
  * @param liveOn        the same with the metrics on
  * @param run           {@code run} of as many events as a user calls it, until its reconciliation is printed
+ *                      ({@code replay}, {@code plainScan}, {@code liveOff}, {@code liveOn} and {@code run} are null
+ *                      after {@code --ingest-only}, and their ratios read n/a)
  * @param loadBefore    the machine's one-minute load average when the benchmark began (negative if unknown)
  */
 public record BenchResult(BenchOptions options, String where, long duesEvents, long storedEvents,
@@ -55,22 +57,25 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
 
     /** Live projection (metrics on, as the application runs) against the bulk replay. */
     public double liveRatio() {
-        return liveOn.phase().perSecond() / replay.perSecond();
+        return liveOn == null ? Double.NaN : liveOn.phase().perSecond() / replay.perSecond();
     }
 
     /** What Axon's processor metrics leave of the live rate: 0.95 means they cost 5 %. */
     public double axonMetricsRatio() {
-        return liveOn.phase().perSecond() / liveOff.phase().perSecond();
+        return liveOn == null ? Double.NaN : liveOn.phase().perSecond() / liveOff.phase().perSecond();
     }
 
     /** {@code run}'s time over the benchmark's ingest plus replay, per event: 1.0 means as fast, higher is slower. */
     public double runRatio() {
+        if (run == null) {
+            return Double.NaN;
+        }
         double bench = (ingest.seconds() + replay.seconds()) / storedEvents;
         return run.seconds() / run.events() / bench;
     }
 
     public double replayRatio() {
-        return replay.perSecond() / plainScan.perSecond();
+        return replay == null ? Double.NaN : replay.perSecond() / plainScan.perSecond();
     }
 
     public double kafkaRatio() {
@@ -79,10 +84,14 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
 
     /** The last line of the report, exactly as scripts read it. */
     public String ratiosLine() {
-        return String.format(Locale.ROOT, "ratios: ingest_vs_insert=%.2f ingest_vs_copy=%.2f replay=%.2f kafka=%s live=%.2f "
-                        + "axon_metrics=%.2f run_vs_bench=%.2f", ingestRatio(), ingestCopyRatio(), replayRatio(),
-                kafka == null ? "n/a" : String.format(Locale.ROOT, "%.2f", kafkaRatio()), liveRatio(), axonMetricsRatio(),
-                runRatio());
+        return "ratios: ingest_vs_insert=" + ratio(ingestRatio()) + " ingest_vs_copy=" + ratio(ingestCopyRatio())
+                + " replay=" + ratio(replayRatio()) + " kafka=" + ratio(kafkaRatio()) + " live=" + ratio(liveRatio())
+                + " axon_metrics=" + ratio(axonMetricsRatio()) + " run_vs_bench=" + ratio(runRatio());
+    }
+
+    /** Two decimals, or n/a for a phase that was not measured. */
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     public void print(PrintStream out) {
@@ -99,6 +108,14 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
         line(out, "", "copy", plainCopy, "rows", "the same rows with one binary COPY per transaction");
         out.printf(Locale.ROOT, "%-7s %-7s %.2f  (ledger / plain batch inserts)  %.2f  (ledger / plain COPY)%n", "", "ratio",
                 ingestRatio(), ingestCopyRatio());
+        if (replay == null) {
+            out.println("replay, live and run: n/a (--ingest-only)");
+            out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC = %,d loaded by plain COPY%n",
+                    storedEvents, plainIngest.events(), plainCopy.events());
+            out.printf(Locale.ROOT, "peak heap: %,d MB (max heap %,d MB)%n", peakHeapBytes >> 20, maxHeapBytes >> 20);
+            out.println(ratiosLine());
+            return;
+        }
         line(out, "replay", "ledger", replay, "events", "rebuild of every projection: bulk, handover, catch-up, trial balance");
         line(out, "", "plain", plainScan, "events", "JDBC scan of the event table, every payload deserialized");
         out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", replayRatio());

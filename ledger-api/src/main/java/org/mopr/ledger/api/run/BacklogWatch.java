@@ -19,6 +19,7 @@ final class BacklogWatch implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile LivePause pause;
+    private volatile long tripBacklog = -1;
 
     BacklogWatch(ReplayService replays, long maxBacklog) {
         this.replays = replays;
@@ -29,21 +30,32 @@ final class BacklogWatch implements AutoCloseable {
     }
 
     private void watch() {
-        try {
-            while (!closed) {
+        while (!closed) {
+            try {
                 Thread.sleep(EVERY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
                 long position = replays.processorPosition();
                 // -1: not started yet, or between its restarts: nothing to judge by.
-                if (position >= 0 && replays.storeHead() - position > maxBacklog) {
+                long backlog = position < 0 ? -1 : replays.storeHead() - position;
+                if (backlog > maxBacklog) {
+                    tripBacklog = backlog;
                     pause = replays.pauseLive();
                     return;
                 }
+            } catch (RuntimeException e) {
+                // A failed look (no connection free in time on a busy machine, the pool closing at shutdown) is not
+                // the end of watching: giving up here left the processor following a large run to its end.
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // A failed look (the pool closing at shutdown) leaves the processor as it was: it follows the run.
         }
+    }
+
+    /** How far behind the processor was when the watch stopped it, -1 if it did not. */
+    long tripBacklog() {
+        return tripBacklog;
     }
 
     /** The pause, when the processor fell too far behind: the caller hands the backlog to it and closes it. */

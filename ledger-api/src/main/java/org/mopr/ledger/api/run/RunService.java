@@ -108,7 +108,7 @@ public class RunService {
         try (LivePause pause = watch.pause()) {
             if (pause != null) {
                 out.println("projections: the live processor fell more than " + bulkCatchUpBacklog
-                        + " events behind; projecting the rest in bulk");
+                        + " events behind (" + watch.tripBacklog() + " when stopped); projecting the rest in bulk");
                 out.println(pause.catchUp());
             }
         }

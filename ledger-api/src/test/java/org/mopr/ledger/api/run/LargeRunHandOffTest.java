@@ -54,7 +54,7 @@ class LargeRunHandOffTest {
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
 
             String text = printed.toString(StandardCharsets.UTF_8);
-            assertThat(text).contains("fell more than 1000 events behind; projecting the rest in bulk")
+            assertThat(text).containsPattern("fell more than 1000 events behind \\((\\d+) when stopped\\); projecting the rest in bulk")
                     .contains("projected in bulk").contains("reconciliation of run " + large.runId().value());
             // The paused processor starts again from the caught-up tokens once the run's figures are projected.
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(replays.processorPosition())
