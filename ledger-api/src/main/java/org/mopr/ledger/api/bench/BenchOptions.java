@@ -14,9 +14,11 @@ package org.mopr.ledger.api.bench;
  *                               gathered until they reach it) and rows per transaction of plain JDBC
  * @param axonMetrics            Axon's processor metrics on (the application's default) or off during every phase
  *                               but the live ones, which measure both
+ * @param ingestAndReplayOnly    only the ingest and replay phases ({@code --phases ingest,replay}): a quicker run for
+ *                               work on one of them; the live and run phases are left out, and Kafka with them
  */
 public record BenchOptions(long events, String dbUrl, String kafka, int threads, int eventsPerTransaction,
-                           boolean axonMetrics) {
+                           boolean axonMetrics, boolean ingestAndReplayOnly) {
 
     /** 20 million events is about ten minutes of the whole benchmark on the 2-core reference machine. */
     public static final long MAX_EVENTS = 20_000_000L;
@@ -30,6 +32,12 @@ public record BenchOptions(long events, String dbUrl, String kafka, int threads,
         this(events, dbUrl, kafka, threads, eventsPerTransaction, true);
     }
 
+    /** Every phase. */
+    public BenchOptions(long events, String dbUrl, String kafka, int threads, int eventsPerTransaction,
+                        boolean axonMetrics) {
+        this(events, dbUrl, kafka, threads, eventsPerTransaction, axonMetrics, false);
+    }
+
     public BenchOptions {
         if (events < MIN_EVENTS || events > MAX_EVENTS) {
             throw new IllegalArgumentException("--events must be between " + MIN_EVENTS + " and " + MAX_EVENTS
@@ -41,6 +49,9 @@ public record BenchOptions(long events, String dbUrl, String kafka, int threads,
         if (eventsPerTransaction < 1 || eventsPerTransaction > MAX_EVENTS_PER_TRANSACTION) {
             throw new IllegalArgumentException("--events-per-transaction must be between 1 and "
                     + MAX_EVENTS_PER_TRANSACTION + ", got " + eventsPerTransaction);
+        }
+        if (ingestAndReplayOnly && kafka != null) {
+            throw new IllegalArgumentException("--kafka measures a phase of its own: leave out --phases ingest,replay to use it");
         }
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--db must be a jdbc:postgresql: URL, got '" + dbUrl + "'");

@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param kafka         the publisher and the projection workers; null when Kafka was not measured, and
  *                      {@code kafkaNote} then says why
  * @param plainKafka    a plain producer and consumer of the same records; null with {@code kafka}
- * @param liveOff       a run of as many events ingested with the live processor following it, Axon's processor
+ * @param liveOff       null with {@code --phases ingest,replay} (so are {@code liveOn} and {@code run}); else a run of as many events ingested with the live processor following it, Axon's processor
  *                      metrics off: timed until the processor is at the head
  * @param liveOn        the same with the metrics on
  * @param run           {@code run} of as many events as a user calls it, until its reconciliation is printed
@@ -79,10 +79,15 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
 
     /** The last line of the report, exactly as scripts read it. */
     public String ratiosLine() {
-        return String.format(Locale.ROOT, "ratios: ingest_vs_insert=%.2f ingest_vs_copy=%.2f replay=%.2f kafka=%s live=%.2f "
-                        + "axon_metrics=%.2f run_vs_bench=%.2f", ingestRatio(), ingestCopyRatio(), replayRatio(),
-                kafka == null ? "n/a" : String.format(Locale.ROOT, "%.2f", kafkaRatio()), liveRatio(), axonMetricsRatio(),
-                runRatio());
+        boolean live = liveOn != null;
+        return String.format(Locale.ROOT, "ratios: ingest_vs_insert=%.2f ingest_vs_copy=%.2f replay=%.2f kafka=%s live=%s "
+                        + "axon_metrics=%s run_vs_bench=%s", ingestRatio(), ingestCopyRatio(), replayRatio(),
+                kafka == null ? "n/a" : ratio(kafkaRatio()), live ? ratio(liveRatio()) : "n/a",
+                live ? ratio(axonMetricsRatio()) : "n/a", run != null ? ratio(runRatio()) : "n/a");
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     public void print(PrintStream out) {
@@ -109,21 +114,27 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
             line(out, "", "plain", plainKafka, "events", "plain producer of the same records, plain consumer deserializing them");
             out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", kafkaRatio());
         }
-        line(out, "live", "off", liveOff.phase(), "events", String.format(Locale.ROOT, "a run of its own with the live "
-                + "processor following, until it is at the head; stored in %.2f s; Axon's processor metrics off",
-                liveOff.storedNanos() / 1e9));
-        line(out, "", "on", liveOn.phase(), "events", String.format(Locale.ROOT, "the same, metrics on; stored in %.2f s",
-                liveOn.storedNanos() / 1e9));
-        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (live, metrics on / bulk replay)  %.2f  (metrics on / off)%n", "", "ratio",
-                liveRatio(), axonMetricsRatio());
-        line(out, "run", "ledger", run, "events", "'run' as a user calls it, until its reconciliation is printed");
-        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (time per event of 'run' / of the ingest plus the replay above, %.2f s)%n",
-                "", "ratio", runRatio(), ingest.seconds() + replay.seconds());
+        if (liveOn == null) {
+            out.println("live    n/a     " + kafkaNote);
+            out.println("run     n/a     " + kafkaNote);
+        } else {
+            line(out, "live", "off", liveOff.phase(), "events", String.format(Locale.ROOT, "a run of its own with the live "
+                    + "processor following, until it is at the head; stored in %.2f s; Axon's processor metrics off",
+                    liveOff.storedNanos() / 1e9));
+            line(out, "", "on", liveOn.phase(), "events", String.format(Locale.ROOT, "the same, metrics on; stored in %.2f s",
+                    liveOn.storedNanos() / 1e9));
+            out.printf(Locale.ROOT, "%-7s %-7s %.2f  (live, metrics on / bulk replay)  %.2f  (metrics on / off)%n", "", "ratio",
+                    liveRatio(), axonMetricsRatio());
+            line(out, "run", "ledger", run, "events", "'run' as a user calls it, until its reconciliation is printed");
+            out.printf(Locale.ROOT, "%-7s %-7s %.2f  (time per event of 'run' / of the ingest plus the replay above, %.2f s)%n",
+                    "", "ratio", runRatio(), ingest.seconds() + replay.seconds());
+        }
         out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC (and by COPY) = %,d scanned = %,d "
-                + "projected%s; trial balance zero; live and run phases: every event stored projected%n", storedEvents,
+                + "projected%s; trial balance zero%s%n", storedEvents,
                 plainIngest.events(), plainScan.events(), projectedEvents,
                 kafka == null ? "" : String.format(Locale.ROOT, " = %,d projected through Kafka (same rows per table as the "
-                        + "replay) = %,d through plain Kafka", kafka.events(), plainKafka.events()));
+                        + "replay) = %,d through plain Kafka", kafka.events(), plainKafka.events()),
+                liveOn == null ? "" : "; live and run phases: every event stored projected");
         out.printf(Locale.ROOT, "peak heap: %,d MB (max heap %,d MB)%n", peakHeapBytes >> 20, maxHeapBytes >> 20);
         out.println(ratiosLine());
     }
