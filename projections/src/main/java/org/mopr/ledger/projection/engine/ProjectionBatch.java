@@ -47,6 +47,16 @@ public final class ProjectionBatch {
         return events;
     }
 
+    /**
+     * Encodes the rows written by COPY now, on the calling thread, so that {@link #flush} only sends them: the bulk
+     * replay's read-ahead thread calls it after folding a page. Optional; events may still be added afterwards.
+     */
+    public void encode() {
+        for (BatchPart part : parts) {
+            part.encode();
+        }
+    }
+
     /** Writes every part in the caller's transaction. */
     public void flush(JdbcTemplate jdbc) {
         if (flushed) {

@@ -54,6 +54,11 @@ public final class EventRows implements BatchPart {
     }
 
     @Override
+    public void encode() {
+        events.encode();
+    }
+
+    @Override
     public void flush(JdbcTemplate jdbc) {
         provenanceRows.write(jdbc, provenances.values());
         events.flush(jdbc);

@@ -144,6 +144,11 @@ public final class LedgerRows implements BatchPart {
     }
 
     @Override
+    public void encode() {
+        journal.encode();
+    }
+
+    @Override
     public void flush(JdbcTemplate jdbc) {
         journal.flush(jdbc);
         balanceRows.write(jdbc, balances.values());

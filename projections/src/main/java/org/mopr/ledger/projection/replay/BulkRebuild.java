@@ -220,6 +220,7 @@ public final class BulkRebuild {
             tokens.advance(index, row.recent());
             position = Math.max(position, index);
         }
+        batch.encode();
         return new PagePrefetch.Prepared(batch, tokens, position, rows.isEmpty());
     }
 
