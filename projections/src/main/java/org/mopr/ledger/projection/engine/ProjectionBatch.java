@@ -34,6 +34,8 @@ public final class ProjectionBatch {
      */
     private Provenance lastProvenance;
     private Long lastProvenanceId;
+    private String lastAggregateId;
+    private String lastRun;
     private int events;
     private boolean flushed;
 
@@ -50,11 +52,23 @@ public final class ProjectionBatch {
             lastProvenance = provenance;
             lastProvenanceId = provenanceId;
         }
-        ProjectedEvent event = new ProjectedEvent(envelope, envelope.runId(), envelope.eventType(), provenance, provenanceId);
+        ProjectedEvent event = new ProjectedEvent(envelope, runOf(envelope), envelope.eventType(), provenance, provenanceId);
         for (BatchPart part : parts) {
             part.add(event);
         }
         events++;
+    }
+
+    /**
+     * The event's run, the same String as the previous event's when it has the same aggregate: the parts key their
+     * sums by run, and one instance hashes once and compares by identity.
+     */
+    private String runOf(EventEnvelope envelope) {
+        if (!envelope.aggregateId().equals(lastAggregateId)) {
+            lastAggregateId = envelope.aggregateId();
+            lastRun = envelope.runId();
+        }
+        return lastRun;
     }
 
     public int size() {

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** Dues and donations by section, month and currency; aid by paying account, country, purpose, month and currency. */
@@ -42,6 +44,7 @@ public final class IncomeRows implements BatchPart {
     }
 
     private final TreeMap<String, Totals<IncomeKey>> income = new TreeMap<>();
+    private final Map<IncomeKey, Totals<IncomeKey>> incomeByKey = new HashMap<>();
     private final RowBatch<Totals<IncomeKey>> incomeRows = new RowBatch<>(
             "INSERT INTO proj_income_month AS t (run_id, section_code, kind, currency, month, amount_minor, entries) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, section_code, kind, currency, month) DO UPDATE SET "
@@ -92,8 +95,14 @@ public final class IncomeRows implements BatchPart {
 
     private void addIncome(String run, String section, IncomeKind kind, LocalDate on, Money amount) {
         IncomeKey key = new IncomeKey(run, section, kind, amount.currency().code(), YearMonth.from(on));
-        income.computeIfAbsent(String.join("\u0000", run, section, kind.name(), key.currency(), key.month().toString()),
-                k -> new Totals<>(key)).add(amount, false);
+        // Found by the key's hash (a member-level batch adds to a few totals thousands of times), written in key order.
+        Totals<IncomeKey> totals = incomeByKey.get(key);
+        if (totals == null) {
+            totals = new Totals<>(key);
+            incomeByKey.put(key, totals);
+            income.put(String.join("\u0000", run, section, kind.name(), key.currency(), key.month().toString()), totals);
+        }
+        totals.add(amount, false);
     }
 
     @Override

@@ -56,6 +56,8 @@ final class DuesPayloads {
             Money amount = null;
             Provenance from = null;
             int fields = 0;
+            boolean closedAfterProvenance = false;
+            fields:
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
@@ -70,13 +72,24 @@ final class DuesPayloads {
                         payer = p.getText();
                     }
                     case "amount" -> amount = value == JsonToken.START_OBJECT ? money(p) : null;
-                    case "provenance" -> from = value == JsonToken.START_OBJECT ? provenance(p, payload) : null;
+                    case "provenance" -> {
+                        if (value != JsonToken.START_OBJECT) {
+                            return null;
+                        }
+                        if (previousProvenanceEnds(payload, (int) p.currentTokenLocation().getByteOffset())) {
+                            from = provenance;
+                            closedAfterProvenance = true;
+                            break fields;
+                        }
+                        from = provenance(p, payload);
+                    }
                     default -> {
                         return null;
                     }
                 }
             }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null || fields != 5
+            boolean closed = closedAfterProvenance || (p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null);
+            if (!closed || fields != 5
                     || sectionId == null || paidOn == null || payer == null || amount == null || from == null) {
                 return null;
             }
@@ -127,6 +140,36 @@ final class DuesPayloads {
             currency = Currency.of(code);
         }
         return new Money(minor, currency);
+    }
+
+    /**
+     * Whether the payload holds, from {@code start}, the previous provenance's bytes and then only the payload's closing
+     * brace (the ledger writes the provenance last): then neither the provenance nor the rest needs parsing. Those
+     * bytes are a whole JSON object, so a parser would end the provenance exactly where they end.
+     */
+    private boolean previousProvenanceEnds(byte[] payload, int start) {
+        byte[] previous = provenanceJson;
+        if (previous == null || start < 0 || start + previous.length >= payload.length
+                || !Arrays.equals(previous, 0, previous.length, payload, start, start + previous.length)) {
+            return false;
+        }
+        int i = start + previous.length;
+        while (i < payload.length && whitespace(payload[i])) {
+            i++;
+        }
+        if (i == payload.length || payload[i] != '}') {
+            return false;
+        }
+        for (i++; i < payload.length; i++) {
+            if (!whitespace(payload[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean whitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     /** The previous provenance if this one's JSON is the same bytes, else this one read by the serializer's mapper. */

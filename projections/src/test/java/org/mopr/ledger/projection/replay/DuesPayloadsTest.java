@@ -79,6 +79,9 @@ class DuesPayloadsTest {
         String reordered = ok.replace("\"minor\":80,\"currency\":\"XRG\"", "\"currency\":\"XRG\",\"minor\":80");
         assertThat(reader.read(reordered.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(MAPPER.readValue(reordered, DuesCollected.class));
+        // The previous provenance followed by more than the closing brace is parsed, not taken for the previous one.
+        String trailing = ok.substring(0, ok.length() - 1) + ",\"extra\":1}";
+        assertThat(reader.read(trailing.getBytes(StandardCharsets.UTF_8))).isNull();
         String spaced = ok.replace(",", " ,\n ").replace(":", " : ");
         assertThat(reader.read(spaced.getBytes(StandardCharsets.UTF_8))).isEqualTo(MAPPER.readValue(spaced, DuesCollected.class));
     }
