@@ -125,7 +125,7 @@ public final class Bench {
         if (options.ingestOnly()) {
             long peak = Math.max(ledgerIngest.peakHeapBytes(), Math.max(plainIngest.peakHeapBytes(), plainCopy.peakHeapBytes()));
             return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, null, null, 0,
-                    null, null, "(--ingest-only)", null, null, null, peak, HeapWatch.maxHeap(), loadBefore, load());
+                    null, null, "(--phases ingest)", null, null, null, peak, HeapWatch.maxHeap(), loadBefore, load());
         }
 
         out.println("replay: plain JDBC scan, then the rebuild of every projection");
@@ -138,6 +138,13 @@ public final class Bench {
 
         KafkaPhase.Result k = kafka == null ? null : kafka.measure(context, args, heap, stored);
 
+        if (options.ingestAndReplayOnly()) {
+            long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
+                    Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
+            return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, replay, scan,
+                    replay.events(), null, null, "(--phases ingest,replay)", null, null, null, peak, HeapWatch.maxHeap(),
+                    loadBefore, load());
+        }
         // After Kafka, which publishes every stored event: these phases add runs of their own to the store.
         out.println("live: a run of as many events with the live processor following, Axon's processor metrics off, then on");
         BenchResult.Live liveOff = LivePhase.measure(context, heap, options, LIVE_OFF_RUN, false);

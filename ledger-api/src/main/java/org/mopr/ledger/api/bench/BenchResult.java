@@ -13,12 +13,12 @@ import java.util.Locale;
  * @param kafka         the publisher and the projection workers; null when Kafka was not measured, and
  *                      {@code kafkaNote} then says why
  * @param plainKafka    a plain producer and consumer of the same records; null with {@code kafka}
- * @param liveOff       a run of as many events ingested with the live processor following it, Axon's processor
+ * @param liveOff       null with {@code --phases ingest,replay} (so are {@code liveOn} and {@code run}); else a run of as many events ingested with the live processor following it, Axon's processor
  *                      metrics off: timed until the processor is at the head
  * @param liveOn        the same with the metrics on
  * @param run           {@code run} of as many events as a user calls it, until its reconciliation is printed
  *                      ({@code replay}, {@code plainScan}, {@code liveOff}, {@code liveOn} and {@code run} are null
- *                      after {@code --ingest-only}, and their ratios read n/a)
+ *                      after {@code --phases ingest}, and their ratios read n/a)
  * @param loadBefore    the machine's one-minute load average when the benchmark began (negative if unknown)
  */
 public record BenchResult(BenchOptions options, String where, long duesEvents, long storedEvents,
@@ -109,7 +109,7 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
         out.printf(Locale.ROOT, "%-7s %-7s %.2f  (ledger / plain batch inserts)  %.2f  (ledger / plain COPY)%n", "", "ratio",
                 ingestRatio(), ingestCopyRatio());
         if (replay == null) {
-            out.println("replay, live and run: n/a (--ingest-only)");
+            out.println("replay, live and run: n/a (--phases ingest)");
             out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC = %,d loaded by plain COPY%n",
                     storedEvents, plainIngest.events(), plainCopy.events());
             out.printf(Locale.ROOT, "peak heap: %,d MB (max heap %,d MB)%n", peakHeapBytes >> 20, maxHeapBytes >> 20);
@@ -126,21 +126,27 @@ public record BenchResult(BenchOptions options, String where, long duesEvents, l
             line(out, "", "plain", plainKafka, "events", "plain producer of the same records, plain consumer deserializing them");
             out.printf(Locale.ROOT, "%-7s %-7s %.2f%n", "", "ratio", kafkaRatio());
         }
-        line(out, "live", "off", liveOff.phase(), "events", String.format(Locale.ROOT, "a run of its own with the live "
-                + "processor following, until it is at the head; stored in %.2f s; Axon's processor metrics off",
-                liveOff.storedNanos() / 1e9));
-        line(out, "", "on", liveOn.phase(), "events", String.format(Locale.ROOT, "the same, metrics on; stored in %.2f s",
-                liveOn.storedNanos() / 1e9));
-        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (live, metrics on / bulk replay)  %.2f  (metrics on / off)%n", "", "ratio",
-                liveRatio(), axonMetricsRatio());
-        line(out, "run", "ledger", run, "events", "'run' as a user calls it, until its reconciliation is printed");
-        out.printf(Locale.ROOT, "%-7s %-7s %.2f  (time per event of 'run' / of the ingest plus the replay above, %.2f s)%n",
-                "", "ratio", runRatio(), ingest.seconds() + replay.seconds());
+        if (liveOn == null) {
+            out.println("live    n/a     " + kafkaNote);
+            out.println("run     n/a     " + kafkaNote);
+        } else {
+            line(out, "live", "off", liveOff.phase(), "events", String.format(Locale.ROOT, "a run of its own with the live "
+                    + "processor following, until it is at the head; stored in %.2f s; Axon's processor metrics off",
+                    liveOff.storedNanos() / 1e9));
+            line(out, "", "on", liveOn.phase(), "events", String.format(Locale.ROOT, "the same, metrics on; stored in %.2f s",
+                    liveOn.storedNanos() / 1e9));
+            out.printf(Locale.ROOT, "%-7s %-7s %.2f  (live, metrics on / bulk replay)  %.2f  (metrics on / off)%n", "", "ratio",
+                    liveRatio(), axonMetricsRatio());
+            line(out, "run", "ledger", run, "events", "'run' as a user calls it, until its reconciliation is printed");
+            out.printf(Locale.ROOT, "%-7s %-7s %.2f  (time per event of 'run' / of the ingest plus the replay above, %.2f s)%n",
+                    "", "ratio", runRatio(), ingest.seconds() + replay.seconds());
+        }
         out.printf(Locale.ROOT, "checks: %,d events stored = %,d inserted by plain JDBC (and by COPY) = %,d scanned = %,d "
-                + "projected%s; trial balance zero; live and run phases: every event stored projected%n", storedEvents,
+                + "projected%s; trial balance zero%s%n", storedEvents,
                 plainIngest.events(), plainScan.events(), projectedEvents,
                 kafka == null ? "" : String.format(Locale.ROOT, " = %,d projected through Kafka (same rows per table as the "
-                        + "replay) = %,d through plain Kafka", kafka.events(), plainKafka.events()));
+                        + "replay) = %,d through plain Kafka", kafka.events(), plainKafka.events()),
+                liveOn == null ? "" : "; live and run phases: every event stored projected");
         out.printf(Locale.ROOT, "peak heap: %,d MB (max heap %,d MB)%n", peakHeapBytes >> 20, maxHeapBytes >> 20);
         out.println(ratiosLine());
     }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bench [--events N] [--db URL] [--kafka BOOTSTRAP] [--threads|--writers T] [--axon-metrics on|off] [--ingest-only]}: the ledger against plain JDBC on the
+ * {@code bench [--events N] [--db URL] [--kafka BOOTSTRAP] [--threads|--writers T] [--axon-metrics on|off]
+ * [--phases all|ingest,replay|ingest]}: the ledger against plain JDBC on the
  * same database, in a fresh schema that is dropped at the end; the last line holds the ratios. BENCHMARK.md
  * has the figures of the reference machine and how to reproduce them.
  */
@@ -48,17 +49,18 @@ public class BenchCommand implements Callable<Integer> {
             description = "Events per transaction, in the ledger (whole commands) and in plain JDBC (default: ${DEFAULT-VALUE}).")
     int eventsPerTransaction;
 
-    @Option(names = "--ingest-only",
-            description = "Stop after the ingest phase (the ledger, plain batch inserts, plain COPY); the other ratios read n/a.")
-    boolean ingestOnly;
+    @Option(names = "--phases", paramLabel = "all|ingest,replay|ingest", defaultValue = "all",
+            description = "Every phase (default), only ingest and replay, or only ingest: a quicker run while working on one of them.")
+    String phases;
 
     @Override
     public Integer call() {
+        BenchOptions.Phases which = BenchOptions.Phases.of(phases);
         if (!axonMetrics.equals("on") && !axonMetrics.equals("off")) {
             throw new IllegalArgumentException("--axon-metrics must be on or off, got '" + axonMetrics + "'");
         }
         BenchOptions options = new BenchOptions(events, db, kafka, threads, eventsPerTransaction, axonMetrics.equals("on"),
-                ingestOnly);
+                which);
         // The report is the output; the framework's start-up log would bury it. Set here, not in Bench: logging
         // levels are global to the JVM, and a test that runs Bench must not quieten the tests after it.
         BenchResult result = new Bench(options, System.out,

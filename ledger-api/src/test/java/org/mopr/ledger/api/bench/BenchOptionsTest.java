@@ -42,6 +42,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void onlyIngestAndReplayLeavesNoRoomForKafkaAndOtherPhaseListsAreRefused() {
+        assertThatThrownBy(() -> new BenchOptions(50_000, null, "127.0.0.1:9092", 1, 2_000, true, BenchOptions.Phases.INGEST_AND_REPLAY))
+                .hasMessageContaining("--phases ingest,replay");
+        CommandLine cli = LedgerCommand.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("bench", "--phases", "replay", "--db", "jdbc:postgresql://127.0.0.1:1/nowhere")).isNotZero();
+        assertThat(err.toString()).contains("--phases must be all, ingest,replay or ingest");
+    }
+
+    @Test
     void theSizeKnobOfTheShippedScenarioIsSet() {
         assertThat(Bench.scenario(123_456).text()).contains("events: 123456").doesNotContain("events: 50000");
     }

@@ -11,6 +11,13 @@ public interface BatchPart {
     /** Takes what this feature needs from the event; events of other features are ignored. */
     void add(ProjectedEvent event);
 
+    /**
+     * Does ahead of {@link #flush} what needs no database (encoding rows for COPY), on the thread that folds: the
+     * bulk replay folds the next page while the current one is written. Nothing by default.
+     */
+    default void encode() {
+    }
+
     /** Writes the folded rows in the caller's transaction. */
     void flush(JdbcTemplate jdbc);
 }

@@ -1,15 +1,12 @@
 package org.mopr.ledger.projection.engine;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -30,6 +27,8 @@ public final class ColumnInsert<R> {
     private final String sql;
     private final List<Column<R>> columns;
     private final List<R> rows = new ArrayList<>();
+    /** Rows encoded ahead of the write ({@link #encode}), or null. */
+    private CopyText encoded;
 
     /** @param columns each column's SQL type documents what its values must be; COPY reads them as that type */
     public ColumnInsert(String table, List<Column<R>> columns) {
@@ -45,51 +44,51 @@ public final class ColumnInsert<R> {
         rows.add(row);
     }
 
-    public void flush(JdbcTemplate jdbc) {
-        write(jdbc, rows);
+    /**
+     * Encodes the rows added so far into COPY's bytes, so that {@link #flush} only sends them: the bulk replay calls
+     * this on its read-ahead thread, so the writing thread's transaction no longer waits for the encoding.
+     */
+    public void encode() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (encoded == null) {
+            encoded = new CopyText(rows.size() * 16 * columns.size());
+        }
+        for (R row : rows) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    encoded.tab();
+                }
+                encoded.field(columns.get(i).value().apply(row));
+            }
+            encoded.endOfRow();
+        }
         rows.clear();
     }
 
-    private void write(JdbcTemplate jdbc, Collection<R> values) {
-        if (values.isEmpty()) {
+    public void flush(JdbcTemplate jdbc) {
+        encode();
+        if (encoded == null) {
             return;
         }
-        StringBuilder text = new StringBuilder(values.size() * 64 * columns.size() / 4);
-        for (R row : values) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                appendField(text, columns.get(i).value().apply(row));
-            }
-            text.append('\n');
-        }
-        byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+        CopyText text = encoded;
+        encoded = null;
         jdbc.execute((ConnectionCallback<Long>) con -> {
+            CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
-            } catch (IOException e) {
-                throw new SQLException("COPY of " + values.size() + " rows could not be sent: " + e.getMessage(), e);
+                copy.writeToCopy(text.bytes(), 0, text.length());
+                return copy.endCopy();
+            } catch (SQLException e) {
+                if (copy.isActive()) {
+                    try {
+                        copy.cancelCopy();
+                    } catch (SQLException cancel) {
+                        e.addSuppressed(cancel);
+                    }
+                }
+                throw e;
             }
         });
-    }
-
-    /** COPY's text format: null is \N; backslash, tab, newline and carriage return are escaped. */
-    private static void appendField(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        String s = value.toString();   // numbers and ISO dates (LocalDate.toString) are what COPY reads back
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 }

@@ -44,13 +44,27 @@ public final class EventRows implements BatchPart {
                 Bind.text(ps, 8, p.placement());
             });
 
+    /** The last provenance row added, so a run of events sharing one (the same instance) adds no key each. */
+    private ProjectedEvent lastWithProvenance;
+
     @Override
     public void add(ProjectedEvent event) {
         events.add(event);
+        ProjectedEvent last = lastWithProvenance;
+        if (event.provenance() != null && last != null && last.provenance() == event.provenance()
+                && last.runId().equals(event.runId())) {
+            return;
+        }
         if (event.provenance() != null) {
+            lastWithProvenance = event;
             provenances.putIfAbsent(event.runId() + "|" + event.provenanceId(),
                     new ProvenanceRow(event.runId(), event.provenanceId(), event.provenance()));
         }
+    }
+
+    @Override
+    public void encode() {
+        events.encode();
     }
 
     @Override

@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** Dues and donations by section, month and currency; aid by paying account, country, purpose, month and currency. */
@@ -43,6 +45,7 @@ public final class IncomeRows implements BatchPart {
     }
 
     private final TreeMap<String, Totals<IncomeKey>> income = new TreeMap<>();
+    private final Map<IncomeKey, Totals<IncomeKey>> incomeByKey = new HashMap<>();
     private final ColumnUpsert<Totals<IncomeKey>> incomeRows = new ColumnUpsert<>("proj_income_month", List.of(
             new ColumnInsert.Column<>("run_id", "varchar", t -> t.key.runId()),
             new ColumnInsert.Column<>("section_code", "varchar", t -> t.key.section()),
@@ -86,8 +89,14 @@ public final class IncomeRows implements BatchPart {
 
     private void addIncome(String run, String section, IncomeKind kind, LocalDate on, Money amount) {
         IncomeKey key = new IncomeKey(run, section, kind, amount.currency().code(), YearMonth.from(on));
-        income.computeIfAbsent(String.join("\u0000", run, section, kind.name(), key.currency(), key.month().toString()),
-                k -> new Totals<>(key)).add(amount, false);
+        // Found by the key's hash (a member-level batch adds to a few totals thousands of times), written in key order.
+        Totals<IncomeKey> totals = incomeByKey.get(key);
+        if (totals == null) {
+            totals = new Totals<>(key);
+            incomeByKey.put(key, totals);
+            income.put(String.join("\u0000", run, section, kind.name(), key.currency(), key.month().toString()), totals);
+        }
+        totals.add(amount, false);
     }
 
     @Override

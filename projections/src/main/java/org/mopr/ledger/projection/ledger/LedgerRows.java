@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -56,6 +58,16 @@ public final class LedgerRows implements BatchPart {
             new ColumnInsert.Column<>("event_type", "varchar", Line::eventType),
             new ColumnInsert.Column<>("origin", "varchar", Line::origin),
             new ColumnInsert.Column<>("provenance_id", "int8", Line::provenanceId)));
+
+    /**
+     * What a sum is kept under. Balances have neither {@code other} nor {@code month}; months no {@code other}; flows
+     * both; so the three kinds never share a key in {@link #byKey}.
+     */
+    private record SumKey(String run, String account, String other, String currency, YearMonth month) {
+    }
+
+    /** Every sum of the batch, by its key: the lookup; the sorted maps below give the order of the write. */
+    private final Map<SumKey, Sum> byKey = new HashMap<>();
 
     private final TreeMap<String, Sum> balances = new TreeMap<>();
     private final ColumnUpsert<Sum> balanceRows = new ColumnUpsert<>("proj_balance", List.of(
@@ -107,12 +119,10 @@ public final class LedgerRows implements BatchPart {
             journal.add(new Line(run, event.globalIndex(), leg, on, p, event.eventType(), event.origin(), event.provenanceId()));
             String currency = p.amount().currency().code();
             long minor = p.amount().minor();
-            Sum balance = balances.computeIfAbsent(key(run, p.account(), currency),
-                    k -> new Sum(run, p.account(), null, currency, null));
+            Sum balance = sum(balances, new SumKey(run, p.account(), null, currency, null));
             balance.amount = Math.addExact(balance.amount, minor);
             balance.count++;
-            Sum inMonth = months.computeIfAbsent(key(run, p.account(), currency, month.toString()),
-                    k -> new Sum(run, p.account(), null, currency, month));
+            Sum inMonth = sum(months, new SumKey(run, p.account(), null, currency, month));
             if (minor >= 0) {
                 inMonth.amount = Math.addExact(inMonth.amount, minor);
             } else {
@@ -121,17 +131,36 @@ public final class LedgerRows implements BatchPart {
             inMonth.count++;
         }
         for (Movements.Flow f : Movements.flows(postings)) {
-            String currency = f.amount().currency().code();
-            Sum flow = flows.computeIfAbsent(key(run, f.from(), f.to(), currency, month.toString()),
-                    k -> new Sum(run, f.from(), f.to(), currency, month));
+            Sum flow = sum(flows, new SumKey(run, f.from(), f.to(), f.amount().currency().code(), month));
             flow.amount = Math.addExact(flow.amount, f.amount().minor());
             flow.count++;
         }
     }
 
+    /**
+     * The running sum under {@code key} in {@code sorted}: found by hashing the key's fields (a batch of a member-level
+     * run adds to the same few sums thousands of times), kept sorted by the joined key for the write.
+     */
+    private Sum sum(TreeMap<String, Sum> sorted, SumKey key) {
+        Sum found = byKey.get(key);
+        if (found == null) {
+            found = new Sum(key.run(), key.account(), key.other(), key.currency(), key.month());
+            byKey.put(key, found);
+            sorted.put(key.other() != null ? key(key.run(), key.account(), key.other(), key.currency(), key.month().toString())
+                    : key.month() != null ? key(key.run(), key.account(), key.currency(), key.month().toString())
+                    : key(key.run(), key.account(), key.currency()), found);
+        }
+        return found;
+    }
+
     /** Map keys: fields joined by a separator that no account, run or currency contains. */
     private static String key(String... parts) {
         return String.join("\u0000", parts);
+    }
+
+    @Override
+    public void encode() {
+        journal.encode();
     }
 
     @Override

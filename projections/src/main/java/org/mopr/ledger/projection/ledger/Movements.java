@@ -62,6 +62,9 @@ public final class Movements {
      */
     public static List<Posting> balancedPostings(ProjectedEvent event, MoneyMovement movement) {
         List<Posting> postings = movement.postings();
+        if (postings.size() == 2 && twoLegsBalance(postings.get(0), postings.get(1))) {
+            return postings;   // the common case (dues, donations, remittances), without a map per event
+        }
         Map<Currency, Long> sums = new LinkedHashMap<>();
         for (Posting p : postings) {
             sums.merge(p.amount().currency(), p.amount().minor(), Math::addExact);
@@ -76,12 +79,27 @@ public final class Movements {
         return postings;
     }
 
+    private static boolean twoLegsBalance(Posting a, Posting b) {
+        return a.amount().currency().equals(b.amount().currency()) && a.amount().minor() == -b.amount().minor()
+                && a.amount().minor() != Long.MIN_VALUE;
+    }
+
     /**
      * Pairs credits with debits, per currency, in the order the postings are given: each credited account sends
      * to the debited accounts until its amount is spent. A two-leg movement is one flow; a split transaction
      * becomes as many flows as it needs, always summing to what moved.
      */
     public static List<Flow> flows(List<Posting> postings) {
+        if (postings.size() == 2) {
+            // One debit and one credit of the same amount is one flow, as the pairing below gives it.
+            Posting a = postings.get(0);
+            Posting b = postings.get(1);
+            if (twoLegsBalance(a, b) && a.amount().minor() != 0) {
+                Posting debit = a.amount().isPositive() ? a : b;
+                Posting credit = debit == a ? b : a;
+                return List.of(new Flow(credit.account(), debit.account(), debit.amount()));
+            }
+        }
         List<Flow> flows = new ArrayList<>();
         Map<Currency, List<Posting>> byCurrency = new LinkedHashMap<>();
         for (Posting p : postings) {

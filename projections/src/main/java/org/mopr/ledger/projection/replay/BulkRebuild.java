@@ -21,7 +21,8 @@ import java.util.Set;
  * live processor, a page per transaction. Each transaction also records how far it got, so a replay killed at
  * any point resumes there without counting an event twice:
  * <ul>
- *   <li>every run: the tables are emptied and the processor's tokens reset in one transaction; each page then
+ *   <li>every run: the tables are emptied (their secondary indexes dropped, to be built after the last page:
+ *   {@link DeferredIndexes}) and the processor's tokens reset in one transaction; each page then
  *   advances the processor's own (gap-aware) tokens. The processor takes over from them when the replay ends,
  *   or when the application starts if the replay never finishes.</li>
  *   <li>one run: that run's rows are deleted and the processor's tokens are taken as the bound; the replay
@@ -93,9 +94,21 @@ public final class BulkRebuild {
                     Duration.ofNanos(System.nanoTime() - startedNanos));
         } catch (RuntimeException e) {
             failure = e;
+            if (scope.equals(ALL_RUNS)) {
+                restoreIndexes(e);
+            }
             throw e;
         } finally {
             release(begun.tokens(), failure);
+        }
+    }
+
+    /** A rebuild of every run that fails leaves its tables indexed as they were, whatever it got through. */
+    private void restoreIndexes(RuntimeException failure) {
+        try {
+            tx.executeWithoutResult(status -> DeferredIndexes.create(jdbc));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -174,6 +187,7 @@ public final class BulkRebuild {
         }
         if (scope.equals(ALL_RUNS)) {
             ProjectionTables.truncateAll(jdbc);
+            DeferredIndexes.drop(jdbc);
             SegmentTokens fromStart = tokens.fromStart();
             claims.store(fromStart);
             return new Begun(log.start(scope, null), fromStart, false);
@@ -191,6 +205,8 @@ public final class BulkRebuild {
         if (prepared.empty()) {
             return tx.execute(status -> {
                 if (previous.entry() != null) {
+                    // Only a rebuild of every run pages through here with a log entry; a catch-up has none.
+                    DeferredIndexes.create(jdbc);
                     log.finish(previous.entry());
                 }
                 return new Page(previous.entry(), prepared.tokens(), 0, previous.position(), true);
@@ -220,6 +236,7 @@ public final class BulkRebuild {
             tokens.advance(index, row.recent());
             position = Math.max(position, index);
         }
+        batch.encode();
         return new PagePrefetch.Prepared(batch, tokens, position, rows.isEmpty());
     }
 

@@ -1,11 +1,14 @@
 package org.mopr.ledger.projection.replay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.mopr.ledger.projection.engine.EventEnvelope;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +17,8 @@ import java.util.List;
 
 /**
  * Reads the event table page by page with plain JDBC, in global order, and deserializes payloads with the same
- * serializer Axon uses, so the bulk replay hands the projections exactly the events the processor would.
+ * serializer Axon uses, so the bulk replay hands the projections exactly the events the processor would (dues
+ * through {@link DuesPayloads}, which gives the same events or leaves the payload to the serializer).
  * Pages are bounded by a limit: memory stays flat however large the store is.
  */
 public final class EventTableReader {
@@ -25,10 +29,13 @@ public final class EventTableReader {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    /** The serializer's own mapper, for dues read without data binding; null if the serializer is not Jackson's. */
+    private final ObjectMapper duesMapper;
 
     public EventTableReader(JdbcTemplate jdbc, Serializer serializer) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.duesMapper = serializer instanceof JacksonSerializer jackson ? jackson.getObjectMapper() : null;
     }
 
     /**
@@ -72,11 +79,23 @@ public final class EventTableReader {
             return ps;
         }, rs -> {
             List<Row> rows = new ArrayList<>(limit);
+            DuesPayloads dues = duesMapper == null ? null : new DuesPayloads(duesMapper);
             while (rs.next()) {
-                SimpleSerializedObject<byte[]> payload = new SimpleSerializedObject<>(rs.getBytes(6), byte[].class,
-                        rs.getString(4), rs.getString(5));
-                EventEnvelope envelope = new EventEnvelope(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        serializer.deserialize(payload));
+                String type = rs.getString(4);
+                String revision = rs.getString(5);
+                byte[] bytes = rs.getBytes(6);
+                Object payload = null;
+                if (dues != null && revision == null && type.equals(DuesPayloads.TYPE)) {
+                    try {
+                        payload = dues.read(bytes);
+                    } catch (IOException | RuntimeException e) {
+                        payload = null;   // the serializer reads it, and reports what is wrong with it
+                    }
+                }
+                if (payload == null) {
+                    payload = serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, revision));
+                }
+                EventEnvelope envelope = new EventEnvelope(rs.getLong(1), rs.getString(2), rs.getLong(3), payload);
                 rows.add(new Row(envelope, rs.getBoolean(7)));
             }
             return rows;

@@ -1,0 +1,88 @@
+package org.mopr.ledger.projection.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.mopr.ledger.money.Money;
+import org.mopr.ledger.provenance.Provenance;
+import org.mopr.ledger.section.DuesCollected;
+import org.mopr.ledger.section.SectionId;
+import org.mopr.ledger.shared.LedgerJson;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The replay's reader of dues gives exactly what the serializer's data binding gives, or leaves the payload to it. */
+class DuesPayloadsTest {
+
+    private static final ObjectMapper MAPPER = LedgerJson.mapper();
+    private static final Provenance SPREAD = Provenance.simulated("member-dues",
+            Map.of("model", "seeded-lognormal", "payers", "28797", "derived", "a \"quoted\" rule ✓"), 1922,
+            "c001.ussr-aid-1923-usd", "c001.ussr-collections-from-1923");
+
+    private static DuesCollected dues(String run, String code, String payer, long minor, String currency, Provenance p) {
+        return new DuesCollected(SectionId.of(run, code), LocalDate.of(1923, 1, 10), payer, Money.of(minor, currency), p);
+    }
+
+    private static byte[] json(Object event) throws Exception {
+        return MAPPER.writeValueAsBytes(event);
+    }
+
+    @Test
+    void theLedgersOwnFormReadsAsTheSerializerReadsIt() throws Exception {
+        List<DuesCollected> events = List.of(
+                dues("r1", "SU", "SU-member-1", 80, "XRG", SPREAD),
+                dues("r1", "SU", "SU-member-2", -5, "XRG", SPREAD),
+                dues("r1", "DE", "Genossin Müller", Long.MAX_VALUE, "USD", SPREAD.placedBy("middle")),
+                dues("r2", "FR", "", 0, "FRF", Provenance.documented("c1")),
+                dues("r2", "FR", "x", Long.MIN_VALUE, "FRF", Provenance.derived("rule", "c1", "c2")));
+        DuesPayloads reader = new DuesPayloads(MAPPER);
+        for (DuesCollected event : events) {
+            byte[] bytes = json(event);
+            assertThat(reader.read(bytes)).isEqualTo(MAPPER.readValue(bytes, DuesCollected.class)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void aProvenanceWrittenAsThePreviousOneIsTheSameInstanceAndAnotherOneIsNot() throws Exception {
+        DuesPayloads reader = new DuesPayloads(MAPPER);
+        DuesCollected first = reader.read(json(dues("r1", "SU", "a", 80, "XRG", SPREAD)));
+        DuesCollected second = reader.read(json(dues("r1", "SU", "b", 90, "XRG", SPREAD)));
+        DuesCollected placed = reader.read(json(dues("r1", "SU", "c", 90, "XRG", SPREAD.placedBy("start"))));
+        assertThat(second.provenance()).isSameAs(first.provenance());
+        assertThat(placed.provenance()).isNotSameAs(first.provenance()).isEqualTo(SPREAD.placedBy("start"));
+        assertThat(second.sectionId()).isSameAs(first.sectionId());
+    }
+
+    @Test
+    void anyOtherFormIsLeftToTheSerializer() throws Exception {
+        DuesPayloads reader = new DuesPayloads(MAPPER);
+        String ok = new String(json(dues("r1", "SU", "a", 80, "XRG", SPREAD)), StandardCharsets.UTF_8);
+        List<String> others = List.of(
+                ok.replace("\"payer\":\"a\"", "\"payer\":null"),
+                ok.replace("\"paidOn\":\"1923-01-10\"", "\"paidOn\":\"1923-01-10T00:00:00\""),
+                ok.replace("\"paidOn\":\"1923-01-10\"", "\"paidOn\":[1923,1,10]"),
+                ok.replace("\"minor\":80", "\"minor\":80.5"),
+                ok.replace("\"minor\":80", "\"minor\":\"80\""),
+                ok.replace("\"minor\":80", "\"minor\":99999999999999999999"),
+                ok.replace("{\"sectionId\"", "{\"extra\":1,\"sectionId\""),
+                ok.replace(",\"payer\":\"a\"", ""),
+                ok.replace("\"provenance\":{", "\"provenance\":null,\"x\":{"),
+                ok + " {}",
+                "[]");
+        for (String other : others) {
+            assertThat(reader.read(other.getBytes(StandardCharsets.UTF_8))).as(other).isNull();
+        }
+        String reordered = ok.replace("\"minor\":80,\"currency\":\"XRG\"", "\"currency\":\"XRG\",\"minor\":80");
+        assertThat(reader.read(reordered.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(MAPPER.readValue(reordered, DuesCollected.class));
+        // The previous provenance followed by more than the closing brace is parsed, not taken for the previous one.
+        String trailing = ok.substring(0, ok.length() - 1) + ",\"extra\":1}";
+        assertThat(reader.read(trailing.getBytes(StandardCharsets.UTF_8))).isNull();
+        String spaced = ok.replace(",", " ,\n ").replace(":", " : ");
+        assertThat(reader.read(spaced.getBytes(StandardCharsets.UTF_8))).isEqualTo(MAPPER.readValue(spaced, DuesCollected.class));
+    }
+}
