@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Tags;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.Message;
 import io.micrometer.core.instrument.Tag;
-import org.axonframework.micrometer.CapacityMonitor;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
@@ -66,7 +65,8 @@ public class AxonProcessorMetrics {
      * One monitor per processor, made here once and handed to Axon whenever it builds the processor: axon-micrometer's
      * own latency monitor registers its gauge again on every event, which Micrometer answers with an "already
      * registered" warning and a registry lookup per event, so the latency gauge is {@link ProcessorLatency}'s,
-     * registered once under the same name. The timer, capacity and counters are axon-micrometer's.
+     * registered once under the same name, and so is the capacity gauge ({@link ProcessorCapacity}, which also keeps no
+     * list of handling times). The timers and counters are axon-micrometer's.
      */
     @Bean
     public ConfigurerModule axonProcessorMonitors(MeterRegistry registry, Switch monitoring) {
@@ -77,7 +77,7 @@ public class AxonProcessorMetrics {
             MessageMonitor<Message<?>> all = new MultiMessageMonitor<>(List.of(
                     eventMonitor(MessageTimerMonitor.buildMonitor(PREFIX, registry, tagged)),
                     eventMonitor(new ProcessorLatency(PREFIX, registry, tags)),
-                    eventMonitor(CapacityMonitor.buildMonitor(PREFIX, registry, tagged)),
+                    eventMonitor(new ProcessorCapacity(PREFIX, registry, tags)),
                     eventMonitor(MessageCountingMonitor.buildMonitor(PREFIX, registry, tagged))));
             monitors.put(name, switched(monitoring, all));
         }

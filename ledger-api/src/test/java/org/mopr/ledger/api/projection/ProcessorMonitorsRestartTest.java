@@ -61,6 +61,9 @@ class ProcessorMonitorsRestartTest {
                 assertThat(ingested(registry)).as("round %d", round).isEqualTo(before + (stored - storedBefore));
             }
             assertThat(registry.find("axon.processor.latency").tag("processor", "projections").gauges()).hasSize(1);
+            assertThat(registry.find("axon.processor.capacity").tag("processor", "projections").gauges()).hasSize(1);
+            assertThat(registry.get("axon.processor.capacity").tag("processor", "projections").gauge().value())
+                    .isBetween(0.0, 1.0);
             Gauge latency = registry.get("axon.processor.latency").tag("processor", "projections").gauge();
             // The events were a moment old when taken: a latency, not the epoch.
             assertThat(latency.value()).isBetween(0.0, 60_000.0);
