@@ -4,11 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.Message;
-import io.micrometer.core.instrument.Tag;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,15 +13,15 @@ import org.springframework.context.annotation.Configuration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Axon's event processor metrics, by processor name (tag {@code processor}), on while
- * {@code mopr.metrics.axon-processors} is true (the default): axon-micrometer's latency (age of the event being
- * handled), capacity (share of the time the processor is busy), handling timers and counters, as
- * {@code axon_processor_*}. The processors' positions and lag are the project's own gauges
- * ({@code mopr_projection_position/lag}, {@code mopr_kafka_publisher_*}), which read Axon's segment status.
+ * {@code mopr.metrics.axon-processors} is true (the default): the meters axon-micrometer defines for a processor,
+ * latency (age of the event being handled), capacity (share of the time the processor is busy), handling timers and
+ * counters, as {@code axon_processor_*}, made by the project's {@link ProcessorMonitor}. The processors' positions
+ * and lag are the project's own gauges ({@code mopr_projection_position/lag}, {@code mopr_kafka_publisher_*}), which
+ * read Axon's segment status.
  *
  * <p>Only the processors are monitored, not Axon's command bus or event store: those monitors time every command
  * and every appended event on the ingest path (BENCHMARK.md has what they cost), whereas a processor's monitor runs
@@ -62,24 +58,17 @@ public class AxonProcessorMetrics {
     }
 
     /**
-     * One monitor per processor, made here once and handed to Axon whenever it builds the processor: axon-micrometer's
-     * own latency monitor registers its gauge again on every event, which Micrometer answers with an "already
-     * registered" warning and a registry lookup per event, so the latency gauge is {@link ProcessorLatency}'s,
-     * registered once under the same name, and so is the capacity gauge ({@link ProcessorCapacity}, which also keeps no
-     * list of handling times). The timers and counters are axon-micrometer's.
+     * One monitor per processor, made here once and handed to Axon whenever it builds the processor (again after a
+     * restart), so its meters are registered once: {@link ProcessorMonitor}, under axon-micrometer's names.
+     * axon-micrometer's own monitors register or look up their meters again for every event (its latency gauge with
+     * an "already registered" warning each time).
      */
     @Bean
     public ConfigurerModule axonProcessorMonitors(MeterRegistry registry, Switch monitoring) {
         Map<String, MessageMonitor<Message<?>>> monitors = new LinkedHashMap<>();
         for (String name : PROCESSORS) {
-            Tags tags = Tags.of("processor", name);
-            Function<Message<?>, Iterable<Tag>> tagged = m -> tags;
-            MessageMonitor<Message<?>> all = new MultiMessageMonitor<>(List.of(
-                    eventMonitor(MessageTimerMonitor.buildMonitor(PREFIX, registry, tagged)),
-                    eventMonitor(new ProcessorLatency(PREFIX, registry, tags)),
-                    eventMonitor(new ProcessorCapacity(PREFIX, registry, tags)),
-                    eventMonitor(MessageCountingMonitor.buildMonitor(PREFIX, registry, tagged))));
-            monitors.put(name, switched(monitoring, all));
+            monitors.put(name, switched(monitoring, eventMonitor(new ProcessorMonitor(PREFIX, registry,
+                    Tags.of("processor", name)))));
         }
         return configurer -> configurer.eventProcessing(processing ->
                 monitors.forEach((name, monitor) -> processing.registerMessageMonitor(name, c -> monitor)));

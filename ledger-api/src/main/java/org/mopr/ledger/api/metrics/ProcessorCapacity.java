@@ -63,7 +63,8 @@ final class ProcessorCapacity implements MessageMonitor<EventMessage<?>> {
         };
     }
 
-    private void add(long now, long elapsed) {
+    /** An event handled for {@code elapsed} nanoseconds up to {@code now}, a reading of this gauge's clock. */
+    void add(long now, long elapsed) {
         long s = Math.floorDiv(now, SECOND);
         int i = (int) Math.floorMod(s, WINDOW_SECONDS);
         long held = second.get(i);

@@ -25,7 +25,12 @@ final class ProcessorLatency implements MessageMonitor<EventMessage<?>> {
 
     @Override
     public MonitorCallback onMessageIngested(EventMessage<?> message) {
-        millis.set(System.currentTimeMillis() - message.getTimestamp().toEpochMilli());
+        taken(message);
         return NoOpMessageMonitorCallback.INSTANCE;
+    }
+
+    /** The processor took this event now. */
+    void taken(EventMessage<?> message) {
+        millis.set(System.currentTimeMillis() - message.getTimestamp().toEpochMilli());
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.mopr.ledger.projection.engine.EventEnvelope;
+import org.mopr.ledger.section.DuesCollectedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * Reads the event table page by page with plain JDBC, in global order, and deserializes payloads with the same
  * serializer Axon uses, so the bulk replay hands the projections exactly the events the processor would (dues
- * through {@link DuesPayloads}, which gives the same events or leaves the payload to the serializer).
+ * through {@link DuesCollectedJson.Reader}, which gives the same events or leaves the payload to the serializer).
  * Pages are bounded by a limit: memory stays flat however large the store is.
  */
 public final class EventTableReader {
@@ -79,13 +80,13 @@ public final class EventTableReader {
             return ps;
         }, rs -> {
             List<Row> rows = new ArrayList<>(limit);
-            DuesPayloads dues = duesMapper == null ? null : new DuesPayloads(duesMapper);
+            DuesCollectedJson.Reader dues = duesMapper == null ? null : new DuesCollectedJson.Reader(duesMapper);
             while (rs.next()) {
                 String type = rs.getString(4);
                 String revision = rs.getString(5);
                 byte[] bytes = rs.getBytes(6);
                 Object payload = null;
-                if (dues != null && revision == null && type.equals(DuesPayloads.TYPE)) {
+                if (dues != null && revision == null && type.equals(DuesCollectedJson.TYPE)) {
                     try {
                         payload = dues.read(bytes);
                     } catch (IOException | RuntimeException e) {
