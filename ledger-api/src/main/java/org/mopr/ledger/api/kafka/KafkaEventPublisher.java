@@ -154,9 +154,15 @@ public class KafkaEventPublisher implements SmartLifecycle {
         long sent = stored.orElse(Long.MIN_VALUE);
         Producer<String, byte[]> current = null;
         ArrayDeque<SentPage> inFlight = new ArrayDeque<>();
+        // One page at a time until the broker has acknowledged one: on a topic created a moment ago the partitions'
+        // leaders are not ready yet, and several pages in flight then met NOT_LEADER answers and an idempotent
+        // producer stuck on OutOfOrderSequence until the ack timeout (seen in ContainerWorkerTest's set-up).
+        int window = 1;
         while (running) {
-            storeAcknowledged(inFlight);
-            if (inFlight.size() >= settings.maxInFlightBatches()) {
+            if (storeAcknowledged(inFlight) > 0) {
+                window = settings.maxInFlightBatches();
+            }
+            if (inFlight.size() >= window) {
                 inFlight.peekFirst().await(IDLE_MILLIS);
                 continue;
             }
@@ -193,9 +199,10 @@ public class KafkaEventPublisher implements SmartLifecycle {
 
     /**
      * Stores the position past every page at the front whose records are all acknowledged; fails on a page the
-     * broker refused or did not answer within the ack timeout.
+     * broker refused or did not answer within the ack timeout. Returns how many pages it stored.
      */
-    private void storeAcknowledged(ArrayDeque<SentPage> inFlight) {
+    private int storeAcknowledged(ArrayDeque<SentPage> inFlight) {
+        int stored = 0;
         while (!inFlight.isEmpty()) {
             SentPage page = inFlight.peekFirst();
             if (!page.isDone()) {
@@ -217,11 +224,13 @@ public class KafkaEventPublisher implements SmartLifecycle {
             published.increment(page.size());
             failure = null;
             backoff = FIRST_BACKOFF;
+            stored++;
         }
         if (System.nanoTime() - claimRenewed > CLAIM_RENEWAL_NANOS) {
             position.extendClaim();
             claimRenewed = System.nanoTime();
         }
+        return stored;
     }
 
     private void idle(ArrayDeque<SentPage> inFlight) throws InterruptedException {
