@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Kafka phase of the benchmark, over the events the ingest stored: the ledger's own path (the
- * {@code kafka-publisher} processor sending every stored event, and {@code project} workers applying them to the
+ * publisher ({@code KafkaEventPublisher}) sending every stored event, and {@code project} workers applying them to the
  * projection tables, {@link LedgerKafka}) beside a plain producer and consumer of the same records
  * ({@link PlainKafka}). Each side gets a fresh topic of {@link #PARTITIONS} partitions, and each is warmed on the
  * first events before it is timed; the topics are deleted at the end, also when the phase fails.
@@ -102,7 +102,7 @@ final class KafkaPhase implements AutoCloseable {
      * and creates the topics, so a wrong address fails now and not after minutes of ingest.
      */
     void prepare(ConfigurableApplicationContext context) {
-        LedgerKafka.publisher(context).shutDown();
+        LedgerKafka.publisher(context).stop();
         Map<String, Object> config = KafkaClients.admin(context.getBean(KafkaProperties.class), ssl(context));
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());

@@ -1,8 +1,5 @@
 package org.mopr.ledger.api.bench;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mopr.ledger.api.kafka.KafkaEventPublisher;
 import org.mopr.ledger.api.kafka.KafkaWorkerApplication;
 import org.mopr.ledger.api.kafka.KafkaWorker;
@@ -19,7 +16,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * The ledger's side of the Kafka phase: the application's {@code kafka-publisher} processor sends the stored
+ * The ledger's side of the Kafka phase: the application's publisher ({@link KafkaEventPublisher}) sends the stored
  * events to the topic, and {@code project} workers ({@link KafkaWorkerApplication}, the same code and settings)
  * apply them to the projection tables of the benchmark's schema, emptied as a replay of every run empties them.
  * The replay's row counts are kept, and the workers must end with the same rows per table and a zero trial balance.
@@ -34,7 +31,7 @@ final class LedgerKafka {
     private final String group;
     private final int partitions;
     private final JdbcTemplate jdbc;
-    private final StreamingEventProcessor publisher;
+    private final KafkaEventPublisher publisher;
 
     /** @param contextArgs the application's arguments: the workers get the same database, schema and settings */
     LedgerKafka(ConfigurableApplicationContext context, List<String> contextArgs, String group, int partitions) {
@@ -49,10 +46,8 @@ final class LedgerKafka {
         this.publisher = publisher(context);
     }
 
-    static StreamingEventProcessor publisher(ConfigurableApplicationContext context) {
-        return context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no processor " + KafkaEventPublisher.PROCESSING_GROUP));
+    static KafkaEventPublisher publisher(ConfigurableApplicationContext context) {
+        return context.getBean(KafkaEventPublisher.class);
     }
 
     /**
@@ -70,9 +65,9 @@ final class LedgerKafka {
         try {
             await("the publisher's warm-up", this::position, upTo, List.of());
         } finally {
-            publisher.shutDown();
+            publisher.stop();
         }
-        // Counted on the broker: a stopped processor no longer reports its position.
+        // Counted on the broker: the position counts only what is stored, not every record sent.
         long sent = recordsOnTopic.getAsLong();
         String warmUpGroup = group + ".warm-up";
         List<ConfigurableApplicationContext> workers = startWorkers(warmUpGroup, 1);
@@ -85,7 +80,7 @@ final class LedgerKafka {
         ProjectionTables.truncateAll(jdbc);
         jdbc.update("INSERT INTO kafka_consumer_offset (group_id, topic, partition_no, next_offset) "
                 + "SELECT ?, topic, partition_no, next_offset FROM kafka_consumer_offset WHERE group_id = ?", group, warmUpGroup);
-        jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", KafkaEventPublisher.PROCESSING_GROUP);
+        jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", KafkaEventPublisher.NAME);
     }
 
     /** Times the publisher and {@code workers} workers from the publisher's start until every event is projected. */
@@ -101,7 +96,7 @@ final class LedgerKafka {
                 return await("the projection workers", () -> (long) running.stream()
                         .mapToDouble(w -> w.metrics().applied()).sum(), stored, running);
             });
-            publisher.shutDown();
+            publisher.stop();
             workers.forEach(ConfigurableApplicationContext::close);
             double records = running.stream().mapToDouble(w -> w.metrics().records()).sum();
             Bench.require(phase.events() == stored && records == stored, "the workers applied " + phase.events()
@@ -113,7 +108,7 @@ final class LedgerKafka {
             context.getBean(TrialBalance.class).verify(null);
             return phase;
         } finally {
-            publisher.shutDown();
+            publisher.stop();
             workers.forEach(ConfigurableApplicationContext::close);
         }
     }
@@ -146,8 +141,7 @@ final class LedgerKafka {
     }
 
     private long position() {
-        return publisher.processingStatus().values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min()
-                .orElse(-1);
+        return publisher.position().orElse(-1);
     }
 
     /**
@@ -168,11 +162,9 @@ final class LedgerKafka {
                         throw new IllegalStateException(what + ": a projection worker stopped: " + worker.awaitTermination());
                     }
                 }
-                for (EventTrackerStatus status : publisher.processingStatus().values()) {
-                    if (status.isErrorState()) {
-                        throw new IllegalStateException(what + ": the Kafka publisher failed: " + status.getError(),
-                                status.getError());
-                    }
+                Exception failure = publisher.failure();
+                if (failure != null) {
+                    throw new IllegalStateException(what + ": the Kafka publisher failed: " + failure, failure);
                 }
                 if (now != last) {
                     last = now;

@@ -7,8 +7,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.serialization.SerializedObject;
 import org.mopr.ledger.projection.engine.EventEnvelope;
-import org.mopr.ledger.provenance.LedgerEvent;
-import org.mopr.ledger.provenance.Provenance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,25 +45,39 @@ public final class EventRecords {
     private EventRecords() {
     }
 
+    /**
+     * One row of the event table as stored, the publisher's input: the payload's bytes are sent as they are (the
+     * store has no upcasters, so they are what Axon's serializer would give).
+     */
+    record EventRow(long globalIndex, String aggregateId, long sequenceNumber, String aggregateType, String eventId,
+                    String payloadType, String payloadRevision, byte[] payload) {
+    }
+
     public static ProducerRecord<String, byte[]> toRecord(String topic, StoredEvent event) {
+        return toRecord(topic, new EventRow(event.globalIndex(), event.aggregateId(), event.sequenceNumber(),
+                event.aggregateType(), event.eventId(), event.payload().getType().getName(),
+                event.payload().getType().getRevision(), event.payload().getData()),
+                ProvenanceHeaders.of(event.payloadObject()));
+    }
+
+    static ProducerRecord<String, byte[]> toRecord(String topic, EventRow event, ProvenanceHeaders provenance) {
         Headers headers = new RecordHeaders();
         put(headers, RUN, runOf(event.aggregateId()));
-        put(headers, TYPE, event.payload().getType().getName());
-        put(headers, REVISION, event.payload().getType().getRevision());
+        put(headers, TYPE, event.payloadType());
+        put(headers, REVISION, event.payloadRevision());
         put(headers, AGGREGATE_TYPE, event.aggregateType());
         put(headers, GLOBAL_INDEX, Long.toString(event.globalIndex()));
         put(headers, SEQUENCE, Long.toString(event.sequenceNumber()));
         put(headers, EVENT_ID, event.eventId());
-        Provenance provenance = event.payloadObject() instanceof LedgerEvent e ? e.provenance() : null;
-        if (provenance != null) {
-            put(headers, ORIGIN, provenance.origin().name());
-            put(headers, CLAIMS, provenance.claims().isEmpty() ? null : String.join(",", provenance.claims()));
+        if (provenance.origin() != null) {
+            put(headers, ORIGIN, provenance.origin());
+            put(headers, CLAIMS, provenance.claims());
             put(headers, RULE, provenance.rule());
-            put(headers, SEED, provenance.seed() == null ? null : provenance.seed().toString());
+            put(headers, SEED, provenance.seed());
         }
         // No partition and no timestamp: the key picks the partition, and the broker's clock (not the event's
         // storage time) decides retention, so re-publishing an old store is not deleted on arrival.
-        return new ProducerRecord<>(topic, null, null, event.aggregateId(), event.payload().getData(), headers);
+        return new ProducerRecord<>(topic, null, null, event.aggregateId(), event.payload(), headers);
     }
 
     /** The event a record carries, its payload decoded with the store's JSON mapper. */

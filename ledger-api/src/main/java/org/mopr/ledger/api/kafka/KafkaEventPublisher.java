@@ -2,200 +2,281 @@ package org.mopr.ledger.api.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.OptionalLong;
 
 /**
- * Publishes every stored event to Kafka, as the only handler of the "kafka-publisher" streaming processor. It
- * sends the events of a unit of work (the processor hands it a whole batch) as they come and, when the unit of
- * work prepares to commit, flushes and waits for every acknowledgement: only then may the transaction
- * that stores the processor's token commit. A failure anywhere rolls the token back and the batch is sent
- * again, so nothing is lost; what was already acknowledged arrives twice, and consumers drop the copies by the
- * global index header.
+ * Publishes every stored event to Kafka: one thread reads the event table in pages by global index
+ * ({@link EventTable}) and sends each event's stored bytes with its headers, the provenance ones read from the
+ * JSON without deserializing the event ({@link ProvenanceReader}). It replaced an Axon tracking processor, whose
+ * unit of work, interceptors, metrics, correlation data and per-event deserialization took more than half of the
+ * publishing thread's time (BENCHMARK.md, Kafka).
+ *
+ * <p>Guarantees, as before: at least once. Up to {@code max-in-flight-batches} pages are sent before the first is
+ * acknowledged; a page's acknowledgements are checked in the order the pages were sent, and only when every
+ * record of a page is acknowledged is the {@link PublisherHook} called and the position moved past it
+ * ({@link PublisherPosition}). A failure anywhere drops the producer and everything in flight, and the thread
+ * starts again from the stored position after a back-off: what was acknowledged but not yet stored is sent
+ * twice, and consumers drop the copies by the global index header. Events go out in global index order, never
+ * past a hole that may still fill ({@link Holes}).
  */
-public class KafkaEventPublisher {
+public class KafkaEventPublisher implements SmartLifecycle {
 
-    public static final String PROCESSING_GROUP = "kafka-publisher";
+    /** The name of its position in the token table, as of the Axon processor before it. */
+    public static final String NAME = PublisherPosition.NAME;
 
-    private static final String BATCH = KafkaEventPublisher.class.getName() + ".batch";
-    /** Events looked up and sent together while a batch is still being handled. */
-    private static final int SEND_CHUNK = 250;
+    private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
+    /** The pause when there is nothing new to send, or only events behind a hole. */
+    private static final long IDLE_MILLIS = 20;
+    /** The first and the longest pause after a failure before publishing again from the stored position. */
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** How often a publisher with nothing acknowledged renews its claim (JdbcTokenStore's expires after 10 s). */
+    private static final long CLAIM_RENEWAL_NANOS = Duration.ofSeconds(2).toNanos();
+    /** How long a stop waits for the pages in flight, so that their acknowledgements are stored. */
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(5);
 
     private final PublisherProducer producer;
     private final TopicCreator topicCreator;
-    private final Serializer eventSerializer;
-    private final JdbcTemplate jdbc;
+    private final EventTable table;
+    private final ProvenanceReader provenance;
+    private final PublisherPosition position;
     private final String topic;
     private final PublisherSettings settings;
     private final PublisherHook hook;
     private final Counter published;
+    private final Holes holes;
 
-    KafkaEventPublisher(PublisherProducer producer, TopicCreator topicCreator, Serializer eventSerializer,
-                        JdbcTemplate jdbc, String topic, PublisherSettings settings, PublisherHook hook,
-                        Counter published) {
+    private volatile boolean running;
+    private volatile long committed = -1;
+    private volatile Exception failure;
+    private Thread thread;
+    private Duration backoff = FIRST_BACKOFF;
+    private long claimRenewed;
+
+    KafkaEventPublisher(PublisherProducer producer, TopicCreator topicCreator, EventTable table,
+                        ProvenanceReader provenance, PublisherPosition position, String topic,
+                        PublisherSettings settings, PublisherHook hook, Counter published) {
         this.producer = producer;
         this.topicCreator = topicCreator;
-        this.eventSerializer = eventSerializer;
-        this.jdbc = jdbc;
+        this.table = table;
+        this.provenance = provenance;
+        this.position = position;
         this.topic = topic;
         this.settings = settings;
         this.hook = hook;
         this.published = published;
+        this.holes = new Holes(settings.gapTimeout());
     }
 
-    @EventHandler
-    public void on(Object payload, EventMessage<?> message) {
-        batch().add(message);
-    }
-
-    private Batch batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("events are published only from a streaming processor's unit of work");
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH, key -> {
-            topicCreator.ensure();
-            Batch batch = new Batch(producer.get());
-            unitOfWork.onPrepareCommit(u -> batch.complete());
-            return batch;
-        });
+        running = true;
+        failure = null;
+        thread = new Thread(this::run, "kafka-publisher");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    /**
-     * One unit of work's events. They are sent a chunk at a time as the processor hands them over, so the broker
-     * receives the first records while the later ones are still being read and decoded; when the unit of work
-     * prepares to commit, the rest is sent, the producer flushed and every acknowledgement awaited, and only then may
-     * the token move. Chunks keep each event's order: a chunk is sent whole, in stream order, before the next.
-     */
-    private final class Batch {
-        private final Producer<String, byte[]> current;
-        private final List<EventMessage<?>> waiting = new ArrayList<>(SEND_CHUNK);
-        /** Each waiting event's global index as its token says it, or -1 when it must be looked up. */
-        private final long[] indexes = new long[SEND_CHUNK];
-        private final TokenIndexes tokens = new TokenIndexes();
-        private final List<Long> sent = new ArrayList<>();
-        private final List<Future<RecordMetadata>> acks = new ArrayList<>();
-
-        Batch(Producer<String, byte[]> current) {
-            this.current = current;
+    /** Stops after the pages in flight are acknowledged (at most {@link #STOP_DRAIN}) and releases the claim. */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread == null) {
+            return;
         }
-
-        void add(EventMessage<?> message) {
-            indexes[waiting.size()] = message instanceof TrackedEventMessage<?> tracked
-                    ? tokens.indexOf(tracked.trackingToken()) : -1;
-            waiting.add(message);
-            if (waiting.size() >= SEND_CHUNK) {
-                sendWaiting();
+        try {
+            // A send can block for the producer's max.block.ms while the broker is away: then it is interrupted.
+            thread.join(STOP_DRAIN.toMillis() + 5_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(5_000);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        thread = null;
+    }
 
-        private void sendWaiting() {
-            if (waiting.isEmpty()) {
-                return;
-            }
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The last global index up to which every event is acknowledged and stored; empty before the first page. */
+    public OptionalLong position() {
+        long at = committed;
+        return at < 0 ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /** The failure the publisher is backing off from, or null once a page was acknowledged after it. */
+    public Exception failure() {
+        return failure;
+    }
+
+    private void run() {
+        while (running) {
             try {
-                Map<String, Long> looked = globalIndexes(waiting, indexes);
-                for (int i = 0; i < waiting.size(); i++) {
-                    EventMessage<?> message = waiting.get(i);
-                    // Boxed on both branches: a look-up that found nothing must stay null, not unbox.
-                    Long index = indexes[i] >= 0 ? Long.valueOf(indexes[i]) : looked.get(message.getIdentifier());
-                    EventRecords.StoredEvent event = stored(message, index);
-                    acks.add(current.send(EventRecords.toRecord(topic, event)));
-                    sent.add(event.globalIndex());
+                publish();
+            } catch (Exception e) {
+                failure = e;
+                producer.discardCurrent();
+                if (!running) {
+                    log.warn("publishing to {} failed while stopping; resuming after {} at the next start", topic,
+                            committed, e);
+                    break;
                 }
-                waiting.clear();
-            } catch (RuntimeException e) {
-                producer.discard(current);
-                throw e;
+                log.warn("publishing to {} failed; publishing again after {} in {}", topic, committed, backoff, e);
+                pause(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } finally {
+                releaseClaim();
             }
         }
+    }
 
-        void complete() {
-            sendWaiting();
-            try {
-                current.flush();
-                awaitAcknowledgements(acks);
-            } catch (RuntimeException e) {
-                producer.discard(current);
-                throw e;
+    /** Publishes from the stored position until stopped; throws on any failure. */
+    private void publish() throws Exception {
+        OptionalLong stored = position.claim();
+        claimRenewed = System.nanoTime();
+        committed = stored.orElse(-1);
+        // Nothing ever published: the first event in the table is where publishing starts.
+        long sent = stored.orElse(Long.MIN_VALUE);
+        Producer<String, byte[]> current = null;
+        ArrayDeque<SentPage> inFlight = new ArrayDeque<>();
+        // One page at a time until the broker has acknowledged one: on a topic created a moment ago the partitions'
+        // leaders are not ready yet, and several pages in flight then met NOT_LEADER answers and an idempotent
+        // producer stuck on OutOfOrderSequence until the ack timeout (seen in ContainerWorkerTest's set-up).
+        int window = 1;
+        while (running) {
+            if (storeAcknowledged(inFlight) > 0) {
+                window = settings.maxInFlightBatches();
             }
-            hook.acknowledged(sent);
-            published.increment(sent.size());
+            if (inFlight.size() >= window) {
+                inFlight.peekFirst().await(IDLE_MILLIS);
+                continue;
+            }
+            List<EventRecords.EventRow> rows = table.after(sent == Long.MIN_VALUE ? -1 : sent, settings.batchSize());
+            if (sent == Long.MIN_VALUE && !rows.isEmpty()) {
+                sent = rows.get(0).globalIndex() - 1;
+            }
+            int publishable = rows.isEmpty() ? 0
+                    : holes.publishable(sent, rows.stream().map(EventRecords.EventRow::globalIndex).toList(), System.nanoTime());
+            if (publishable == 0) {
+                if (!rows.isEmpty()) {
+                    log.debug("waiting after {} for holes {} to fill", sent, holes.lastSeen());
+                }
+                idle(inFlight);
+                continue;
+            }
+            if (current == null) {
+                // Only once there is something to send, as the Axon processor did: an application started with
+                // the publisher on but nothing to publish (bench, before it creates its topics) touches no topic.
+                topicCreator.ensure();
+                current = producer.get();
+            }
+            SentPage page = new SentPage(publishable);
+            for (int i = 0; i < publishable; i++) {
+                EventRecords.EventRow row = rows.get(i);
+                page.add(row.globalIndex());
+                current.send(EventRecords.toRecord(topic, row, headers(row)), page);
+            }
+            sent = page.last();
+            inFlight.addLast(page);
         }
+        drain(inFlight);
     }
 
     /**
-     * The global index of each event whose token did not say it ({@code known} below 0), looked up by event id
-     * (one query per chunk that has any, in the processor's transaction). Consumers need the exact index to
-     * deduplicate, and a token's position alone is not it for an event that filled a gap (see TokenIndexes).
+     * Stores the position past every page at the front whose records are all acknowledged; fails on a page the
+     * broker refused or did not answer within the ack timeout. Returns how many pages it stored.
      */
-    private Map<String, Long> globalIndexes(List<EventMessage<?>> messages, long[] known) {
-        List<String> unknown = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            if (known[i] < 0) {
-                unknown.add(messages.get(i).getIdentifier());
+    private int storeAcknowledged(ArrayDeque<SentPage> inFlight) {
+        int stored = 0;
+        while (!inFlight.isEmpty()) {
+            SentPage page = inFlight.peekFirst();
+            if (!page.isDone()) {
+                if (System.nanoTime() - page.sentAt() > settings.ackTimeout().toNanos()) {
+                    throw new IllegalStateException("Kafka did not acknowledge a batch for " + topic + " within "
+                            + settings.ackTimeout());
+                }
+                break;
             }
+            if (page.failure() != null) {
+                throw new IllegalStateException("Kafka did not accept an event for " + topic + ": " + page.failure(),
+                        page.failure());
+            }
+            hook.acknowledged(page.globalIndexes());
+            position.store(page.last());
+            inFlight.pollFirst();
+            claimRenewed = System.nanoTime();
+            committed = page.last();
+            published.increment(page.size());
+            failure = null;
+            backoff = FIRST_BACKOFF;
+            stored++;
         }
-        if (unknown.isEmpty()) {
-            return Map.of();
+        if (System.nanoTime() - claimRenewed > CLAIM_RENEWAL_NANOS) {
+            position.extendClaim();
+            claimRenewed = System.nanoTime();
         }
-        Object[] ids = unknown.toArray();
-        Map<String, Long> found = new HashMap<>(ids.length * 2);
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "SELECT eventidentifier, globalindex FROM domainevententry WHERE eventidentifier = ANY (?)");
-            ps.setArray(1, con.createArrayOf("varchar", ids));
-            return ps;
-        }, rs -> {
-            found.put(rs.getString(1), rs.getLong(2));
-        });
-        return found;
+        return stored;
     }
 
-    private void awaitAcknowledgements(List<Future<RecordMetadata>> acks) {
-        long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Kafka did not accept an event for " + topic + ": " + e.getCause(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("Kafka did not acknowledge a batch for " + topic + " within "
-                        + settings.ackTimeout(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Kafka's acknowledgements", e);
-            }
+    private void idle(ArrayDeque<SentPage> inFlight) throws InterruptedException {
+        if (inFlight.isEmpty()) {
+            pause(IDLE_MILLIS);
+        } else {
+            inFlight.peekFirst().await(IDLE_MILLIS);
         }
     }
 
-    private EventRecords.StoredEvent stored(EventMessage<?> message, Long index) {
-        if (!(message instanceof DomainEventMessage<?> domain)) {
-            throw new IllegalStateException("only domain events of the store are published, got "
-                    + message.getPayloadType().getSimpleName());
+    /** On stop: what is acknowledged within {@link #STOP_DRAIN} is stored; the rest is sent again at the next start. */
+    private void drain(ArrayDeque<SentPage> inFlight) throws InterruptedException {
+        long deadline = System.nanoTime() + STOP_DRAIN.toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            inFlight.peekFirst().await(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            storeAcknowledged(inFlight);
         }
-        if (index == null) {
-            throw new IllegalStateException("event " + message.getIdentifier() + " is not in the event store");
+    }
+
+    private ProvenanceHeaders headers(EventRecords.EventRow row) {
+        try {
+            return provenance.read(row.payloadType(), row.payload());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("event #" + row.globalIndex() + " (" + row.payloadType()
+                    + "): its provenance cannot be read from the stored JSON: " + e.getMessage(), e);
         }
-        return new EventRecords.StoredEvent(index, domain.getAggregateIdentifier(), domain.getSequenceNumber(),
-                domain.getType(), message.getIdentifier(), message.serializePayload(eventSerializer, byte[].class),
-                message.getPayload());
+    }
+
+    private void releaseClaim() {
+        try {
+            position.release();
+        } catch (RuntimeException e) {
+            // It expires on its own (the token store's claim timeout); only a restart within it has to wait.
+            log.warn("could not release the claim on the publisher's position: {}", e.toString());
+        }
+    }
+
+    private void pause(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        try {
+            while (running && System.nanoTime() < until) {
+                Thread.sleep(Math.min(IDLE_MILLIS, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 }

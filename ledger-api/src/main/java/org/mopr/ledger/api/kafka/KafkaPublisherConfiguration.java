@@ -1,37 +1,35 @@
 package org.mopr.ledger.api.kafka;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.mopr.ledger.shared.LedgerJson;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The publisher, only with mopr.kafka.enabled=true (the single-machine mode needs no broker): a tracking
- * processor of its own ("kafka-publisher", one segment, one thread) reads the event store and hands each batch to
- * {@link KafkaEventPublisher}; its token lives in the JDBC token store beside the projections' and commits only
- * after the broker acknowledged the batch. Enabled on a store that already holds events, it publishes them all
- * from the first one.
+ * The publisher, only with mopr.kafka.enabled=true (the single-machine mode needs no broker): one thread of its
+ * own ({@link KafkaEventPublisher}) reads the event table in pages and sends each event; its position lives in
+ * Axon's token table beside the projections' tokens and moves only after the broker acknowledged a page. Enabled
+ * on a store that already holds events, it publishes them all from the first one. It starts and stops with the
+ * application (a Spring lifecycle bean).
  *
- * <p>A tracking processor rather than a pooled one for throughput: Axon 4's pooled processor buffers at most 1,024
- * events per segment, and its coordinator, finding that buffer full, sleeps 100 ms before reading on. A publisher
- * is always slower than reading (it waits for the broker), so the buffer is always full and it published at most
- * about 1,024 events per 100 ms (BENCHMARK.md: 15,800 events/s alone, against 31,000 with this processor).
+ * <p>Not an Axon event processor any more: a tracking processor's unit of work per batch, its interceptors,
+ * monitors, correlation data and the deserialization of every event took more than half of the publishing
+ * thread's time, for a job that only copies stored bytes (BENCHMARK.md, Kafka). Nothing else used that
+ * processor; its token row is where the publisher keeps its position.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "mopr.kafka.enabled", havingValue = "true")
@@ -56,34 +54,21 @@ public class KafkaPublisherConfiguration {
 
     @Bean
     public KafkaEventPublisher kafkaEventPublisher(PublisherProducer producer, KafkaProperties kafka,
-                                                   ObjectProvider<SslBundles> ssl,
-                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                   DataSource dataSource, TopicSettings topic, PublisherSettings settings,
+                                                   ObjectProvider<SslBundles> ssl, DataSource dataSource,
+                                                   PlatformTransactionManager transactions, TokenStore tokenStore,
+                                                   TopicSettings topic, PublisherSettings settings,
                                                    ObjectProvider<PublisherHook> hook,
-                                                   ObjectProvider<EventProcessingConfiguration> processing,
                                                    ObjectProvider<MeterRegistry> registry) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TopicCreator creator = new TopicCreator(KafkaClients.admin(kafka, ssl.getIfAvailable()), topic, settings.ackTimeout());
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-        return new KafkaEventPublisher(producer, creator, eventSerializer, jdbc, topic.name(), settings,
-                hook.getIfAvailable(() -> PublisherHook.NONE),
-                new PublisherMetrics(processing, jdbc).register(meters, topic.name()));
-    }
-
-    @Bean
-    public ConfigurerModule kafkaPublisherProcessor(PublisherSettings settings) {
-        String group = KafkaEventPublisher.PROCESSING_GROUP;
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .assignHandlerTypesMatching(group, KafkaEventPublisher.class::isAssignableFrom)
-                // Axon's default would log a failed event and move on: an event missing from Kafka for ever.
-                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessor(group, KafkaPublisherConfiguration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(settings.batchSize()).andInitialSegmentsCount(1)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static StreamableMessageSource<TrackedEventMessage<?>> eventStore(org.axonframework.config.Configuration c) {
-        return (StreamableMessageSource<TrackedEventMessage<?>>) (StreamableMessageSource<?>) c.eventStore();
+        AtomicReference<KafkaEventPublisher> made = new AtomicReference<>();
+        Counter published = new PublisherMetrics(made::get, jdbc).register(meters, topic.name());
+        KafkaEventPublisher publisher = new KafkaEventPublisher(producer, creator, new EventTable(jdbc),
+                new ProvenanceReader(new PayloadDecoder(LedgerJson.mapper())),
+                new PublisherPosition(tokenStore, new TransactionTemplate(transactions)), topic.name(), settings,
+                hook.getIfAvailable(() -> PublisherHook.NONE), published);
+        made.set(publisher);
+        return publisher;
     }
 }

@@ -27,10 +27,15 @@ public record LedgerKafkaProperties(@DefaultValue("mopr.events") String topic,
                                     @DefaultValue @Valid Worker worker) {
 
     /**
-     * @param batchSize  events sent, flushed and acknowledged before the publisher's token moves (1..10,000)
-     * @param ackTimeout how long the publisher waits for a batch's acknowledgements
+     * @param batchSize          events per page of the event table, acknowledged together before the publisher's
+     *                           position moves past them (1..10,000)
+     * @param ackTimeout         how long the publisher waits for a page's acknowledgements
+     * @param gapTimeout         how long a hole in the global index is waited for before it is passed; Axon's
+     *                           default gap timeout, 60 s (PublisherSettings, Holes)
+     * @param maxInFlightBatches pages sent before the first of them is acknowledged (1..16)
      */
-    public record Publisher(@DefaultValue("500") int batchSize, @DefaultValue("PT2M") Duration ackTimeout) {
+    public record Publisher(@DefaultValue("500") int batchSize, @DefaultValue("PT2M") Duration ackTimeout,
+                            @DefaultValue("PT60S") Duration gapTimeout, @DefaultValue("4") int maxInFlightBatches) {
     }
 
     /**
@@ -47,7 +52,8 @@ public record LedgerKafkaProperties(@DefaultValue("mopr.events") String topic,
     }
 
     PublisherSettings publisherSettings() {
-        return new PublisherSettings(publisher.batchSize(), publisher.ackTimeout());
+        return new PublisherSettings(publisher.batchSize(), publisher.ackTimeout(), publisher.gapTimeout(),
+                publisher.maxInFlightBatches());
     }
 
     WorkerSettings workerSettings() {

@@ -3,17 +3,13 @@ package org.mopr.ledger.api.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
- * What an operator watches on the publishing side: how far the publisher's token is (the last global index
+ * What an operator watches on the publishing side: how far the publisher's position is (the last global index
  * acknowledged by the broker and committed), the head of the event table, and the distance between them. A
  * growing distance means Kafka is down or slower than the writers; every worker lags at least by it.
  */
@@ -24,17 +20,18 @@ final class PublisherMetrics {
     static final String HEAD = "mopr.kafka.publisher.head";
     static final String LAG = "mopr.kafka.publisher.lag";
 
-    private final ObjectProvider<EventProcessingConfiguration> processing;
+    /** The publisher, known once it is made (it is made with the counter this registers). */
+    private final Supplier<KafkaEventPublisher> publisher;
     private final JdbcTemplate jdbc;
 
-    PublisherMetrics(ObjectProvider<EventProcessingConfiguration> processing, JdbcTemplate jdbc) {
-        this.processing = processing;
+    PublisherMetrics(Supplier<KafkaEventPublisher> publisher, JdbcTemplate jdbc) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
     }
 
     Counter register(MeterRegistry registry, String topic) {
         Gauge.builder(POSITION, this, m -> m.position().orElse(-1)).tag("topic", topic).strongReference(true)
-                .description("Global index up to which every event is acknowledged by Kafka (the publisher's token)")
+                .description("Global index up to which every event is acknowledged by Kafka (the publisher's position)")
                 .register(registry);
         Gauge.builder(HEAD, this, PublisherMetrics::head).tag("topic", topic).strongReference(true)
                 .description("Highest global index in the event table").register(registry);
@@ -44,18 +41,9 @@ final class PublisherMetrics {
                 .description("Events acknowledged by Kafka (copies sent again after a failure included)").register(registry);
     }
 
-    /** The lowest position over the processor's segments: everything up to it is published. */
+    /** The publisher's stored position: everything up to it is published. */
     OptionalLong position() {
-        EventProcessingConfiguration config = processing.getIfAvailable();
-        if (config == null) {
-            return OptionalLong.empty();
-        }
-        Map<Integer, EventTrackerStatus> status = config
-                .eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
-        return status.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                .min();
+        return publisher.get().position();
     }
 
     double head() {
@@ -69,7 +57,7 @@ final class PublisherMetrics {
         if (head < 0) {
             return 0;
         }
-        // Before the processor has claimed its segment the position is unknown: everything counts as behind.
+        // Before the publisher has stored a position it is unknown: everything counts as behind.
         return Math.max(0, head - position.orElse(-1));
     }
 }

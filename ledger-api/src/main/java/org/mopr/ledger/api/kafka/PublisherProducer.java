@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The publisher's producer, made on first use and replaced after a failed batch: a producer that hit a fatal
- * error would fail every retry, and the retry sends the whole batch again anyway. Its client metrics are bound
+ * error would fail every retry, and the retry sends everything after the stored position again anyway. Its client metrics are bound
  * to Micrometer (kafka.producer.*).
  */
 final class PublisherProducer implements AutoCloseable {
@@ -45,6 +45,11 @@ final class PublisherProducer implements AutoCloseable {
         }
     }
 
+    /** Closes the current producer, if any, dropping what it has not sent: the publisher sends it again. */
+    synchronized void discardCurrent() {
+        close();
+    }
+
     @Override
     public synchronized void close() {
         if (metrics != null) {
@@ -52,7 +57,7 @@ final class PublisherProducer implements AutoCloseable {
             metrics = null;
         }
         if (producer != null) {
-            // Unsent records of a failed batch are dropped: the batch is sent again from the token.
+            // Unsent records are dropped: the publisher sends them again from its stored position.
             producer.close(Duration.ZERO);
             producer = null;
         }

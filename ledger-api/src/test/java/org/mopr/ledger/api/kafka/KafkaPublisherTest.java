@@ -152,7 +152,7 @@ class KafkaPublisherTest {
         try (ConfigurableApplicationContext store = LedgerContexts.start(db, "--spring.kafka.bootstrap-servers=127.0.0.1:1")) {
             assertThat(store.getBeanNamesForType(KafkaEventPublisher.class)).isEmpty();
             assertThat(store.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(KafkaEventPublisher.PROCESSING_GROUP)).isEmpty();
+                    .eventProcessor(KafkaEventPublisher.NAME)).isEmpty();
         }
     }
 

@@ -9,9 +9,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.mopr.ledger.api.LedgerApplication;
 import org.mopr.ledger.api.run.RunService;
 import org.mopr.ledger.projection.support.ProjectionSnapshot;
@@ -148,30 +145,16 @@ public final class KafkaRig {
         JdbcTemplate jdbc = jdbc(store);
         long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         awaitProjected(jdbc, stored(jdbc));
-        EventProcessingConfiguration processing = store.getBean(EventProcessingConfiguration.class);
-        StreamingEventProcessor publisher = processing
-                .eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        KafkaEventPublisher publisher = store.getBean(KafkaEventPublisher.class);
         try {
-            // Generous: on a loaded two-core machine a batch the broker is slow to acknowledge fails and Axon's
-            // tracking processor backs off 1, 2, 4... seconds before it retries.
-            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                Map<Integer, EventTrackerStatus> status = publisher.processingStatus();
-                return !status.isEmpty() && status.values().stream()
-                        .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
-            });
+            // Generous: on a loaded two-core machine a page the broker is slow to acknowledge fails and the
+            // publisher backs off 0.5, 1, 2... seconds before it publishes again.
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> publisher.position().orElse(-1) >= head);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("the publisher did not reach the store's head #" + head + ": running="
-                    + publisher.isRunning() + ", error=" + publisher.isError() + ", segments "
-                    + describe(publisher.processingStatus()), e);
+                    + publisher.isRunning() + ", at " + publisher.position() + ", failure " + publisher.failure(), e);
         }
-    }
-
-    private static String describe(Map<Integer, EventTrackerStatus> status) {
-        StringBuilder text = new StringBuilder(status.isEmpty() ? "none claimed" : "");
-        status.forEach((segment, s) -> text.append('[').append(segment).append(" at ")
-                .append(s.getCurrentPosition().orElse(-1)).append(s.isErrorState() ? ", failed: " + s.getError() : "")
-                .append(']'));
-        return text.toString();
     }
 
     /** Every record of the topic, partition by partition, in offset order. */
