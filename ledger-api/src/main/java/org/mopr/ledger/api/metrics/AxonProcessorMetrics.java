@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code mopr.metrics.axon-processors} is true (the default): the meters axon-micrometer defines for a processor,
  * latency (age of the event being handled), capacity (share of the time the processor is busy), handling timers and
  * counters, as {@code axon_processor_*}, made by the project's {@link ProcessorMonitor}. The processors' positions
- * and lag are the project's own gauges ({@code mopr_projection_position/lag}, {@code mopr_kafka_publisher_*}), which
- * read Axon's segment status.
+ * and lag are the project's own gauges ({@code mopr_projection_position/lag}, which read Axon's segment status, and
+ * {@code mopr_kafka_publisher_*}, which read the publisher's stored position).
  *
  * <p>Only the processors are monitored, not Axon's command bus or event store: those monitors time every command
  * and every appended event on the ingest path (BENCHMARK.md has what they cost), whereas a processor's monitor runs
@@ -33,8 +33,11 @@ public class AxonProcessorMetrics {
 
     public static final String PREFIX = "axon.processor";
 
-    /** The processors this application may run (a processor that is not configured is simply not monitored). */
-    static final List<String> PROCESSORS = List.of("projections", "kafka-publisher");
+    /**
+     * The Axon processors this application runs. The Kafka publisher is not one: it reads the event table in pages
+     * on a thread of its own, and its position and lag are {@code mopr_kafka_publisher_*}.
+     */
+    static final List<String> PROCESSORS = List.of("projections");
 
     /**
      * Turns the monitors off and on while the application runs: {@code bench} measures the same ingest with them
