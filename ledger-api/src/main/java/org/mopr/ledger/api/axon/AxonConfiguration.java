@@ -118,10 +118,15 @@ public class AxonConfiguration {
      * the reading thread read every event a second time while the processor read them itself. What a stream now
      * holds is the page it is reading (EventStoreRetentionTest).
      */
+    @Bean
+    public StoreCommits storeCommits() {
+        return new StoreCommits();
+    }
+
     @Bean(name = "eventBus")
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                         FreshRuns freshRuns) {
-        return new FreshRunEventStore(freshRuns, EmbeddedEventStore.builder()
+                                         FreshRuns freshRuns, StoreCommits commits) {
+        return new FreshRunEventStore(freshRuns, commits, EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .optimizeEventConsumption(false)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

@@ -17,18 +17,20 @@ import java.util.concurrent.locks.Lock;
  * of recent events the processors followed, and slept a second between reads when none followed the head. With
  * every stream reading the table itself (AxonConfiguration) the thread never runs, and a stream opened reads at once.
  * That thread was also what told a stream waiting at the head that events had been committed; a stream that waits
- * (the Kafka publisher's tracking processor waits up to a second for the next event; the pooled projection processor
- * does not wait) is now told by the commit itself.
+ * is now told by the commit itself, and so is the pooled projection processor's coordinator, which polls instead of
+ * waiting ({@link StoreCommits}).
  */
 final class FreshRunEventStore extends EmbeddedEventStore {
 
     private final FreshRuns fresh;
+    private final StoreCommits commits;
     private final Lock consumerLock;
     private final Condition consumableEvents;
 
-    FreshRunEventStore(FreshRuns fresh, Builder builder) {
+    FreshRunEventStore(FreshRuns fresh, StoreCommits commits, Builder builder) {
         super(builder);
         this.fresh = fresh;
+        this.commits = commits;
         // Axon 4.13 keeps the streams' wait condition private; its reading thread is the only one that signals it.
         this.consumerLock = (Lock) field("consumerLock");
         this.consumableEvents = (Condition) field("consumableEventsCondition");
@@ -53,6 +55,7 @@ final class FreshRunEventStore extends EmbeddedEventStore {
         } finally {
             consumerLock.unlock();
         }
+        commits.committed();
     }
 
     /**

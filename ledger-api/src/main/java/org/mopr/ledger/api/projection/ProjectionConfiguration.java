@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.mopr.ledger.api.axon.StoreCommits;
 import org.mopr.ledger.catalog.Catalog;
 import org.mopr.ledger.projection.compare.RunComparison;
 import org.mopr.ledger.projection.engine.ProjectionEventHandler;
@@ -46,6 +47,12 @@ public class ProjectionConfiguration {
      * worker's time for a batch (30-60 ms for 1,000 events), so the next batch is buffered when the worker wants it.
      */
     static final Duration COORDINATOR_PAUSE = Duration.ofMillis(5);
+
+    /**
+     * How long the coordinator waits before reading an idle stream again (ShortPauseScheduler): each read is a query,
+     * and this process's own commits wake it at once, so only another process's events wait this long.
+     */
+    static final Duration IDLE_PAUSE = Duration.ofMillis(100);
 
     @Bean
     public ProjectionSettings projectionSettings(ProjectionProperties properties) {
@@ -103,11 +110,16 @@ public class ProjectionConfiguration {
                                 .coordinatorExecutor(projectionCoordinator)));
     }
 
-    /** The coordinator's thread, pausing {@link #COORDINATOR_PAUSE} where Axon pauses 100 or 500 ms. */
+    /**
+     * The coordinator's thread, pausing {@link #COORDINATOR_PAUSE} where Axon pauses 100 ms on a full buffer, and
+     * {@link #IDLE_PAUSE} or until this process commits events where it pauses 500 ms on an idle stream.
+     */
     @ConditionalOnProperty(name = "mopr.projection.processor.enabled", havingValue = "true", matchIfMissing = true)
     @Bean(destroyMethod = "shutdown")
-    ShortPauseScheduler projectionCoordinator() {
-        return new ShortPauseScheduler(PROCESSOR, COORDINATOR_PAUSE);
+    ShortPauseScheduler projectionCoordinator(StoreCommits commits) {
+        ShortPauseScheduler scheduler = new ShortPauseScheduler(PROCESSOR, COORDINATOR_PAUSE, IDLE_PAUSE);
+        commits.onCommit(scheduler::wake);
+        return scheduler;
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The pooled processor's coordinator thread, with its short pauses cut to {@code pause}.
@@ -22,11 +23,19 @@ final class ShortPauseScheduler extends ScheduledThreadPoolExecutor {
 
     /** Axon's error back-off starts at 1,000 ms; anything shorter is a buffer-full or idle pause. */
     private static final long LONGEST_PAUSE_NANOS = Duration.ofMillis(999).toNanos();
+    /** Axon pauses 100 ms on a full buffer and 500 ms on an idle stream. */
+    private static final long BUFFER_FULL_NANOS = Duration.ofMillis(100).toNanos();
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private final long pauseNanos;
+    private final long idlePauseNanos;
+    /** The coordinator's run waiting out an idle pause, which a commit may bring forward. */
+    private final AtomicReference<Idle> idle = new AtomicReference<>();
 
-    ShortPauseScheduler(String processor, Duration pause) {
+    private record Idle(Runnable command, ScheduledFuture<?> future) {
+    }
+
+    ShortPauseScheduler(String processor, Duration pause, Duration idlePause) {
         super(1, runnable -> {
             Thread thread = new Thread(runnable, "Coordinator[" + processor + "]-" + COUNT.incrementAndGet());
             // Daemon: like Axon's own coordinator thread it must never keep a JVM alive once the context is closed.
@@ -34,16 +43,30 @@ final class ShortPauseScheduler extends ScheduledThreadPoolExecutor {
             return thread;
         });
         this.pauseNanos = pause.toNanos();
+        this.idlePauseNanos = idlePause.toNanos();
         setRemoveOnCancelPolicy(true);
     }
 
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        return super.schedule(command, shorten(delay, unit), TimeUnit.NANOSECONDS);
+        long nanos = unit.toNanos(delay);
+        if (nanos > BUFFER_FULL_NANOS && nanos <= LONGEST_PAUSE_NANOS) {
+            ScheduledFuture<?> future = super.schedule(command, Math.min(nanos, idlePauseNanos), TimeUnit.NANOSECONDS);
+            idle.set(new Idle(command, future));
+            return future;
+        }
+        long shortened = nanos > 0 && nanos <= LONGEST_PAUSE_NANOS ? Math.min(nanos, pauseNanos) : nanos;
+        return super.schedule(command, shortened, TimeUnit.NANOSECONDS);
     }
 
-    private long shorten(long delay, TimeUnit unit) {
-        long nanos = unit.toNanos(delay);
-        return nanos > 0 && nanos <= LONGEST_PAUSE_NANOS ? Math.min(nanos, pauseNanos) : nanos;
+    /**
+     * Runs the coordinator now if it is waiting out an idle pause. The same run, only earlier: Axon's coordinator
+     * allows one pending run, and this one was it. Cheap enough for a committing thread.
+     */
+    void wake() {
+        Idle waiting = idle.getAndSet(null);
+        if (waiting != null && waiting.future().cancel(false) && !isShutdown()) {
+            super.schedule(waiting.command(), 0, TimeUnit.NANOSECONDS);
+        }
     }
 }
