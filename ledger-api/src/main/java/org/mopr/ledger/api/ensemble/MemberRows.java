@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * The ensemble's rows of members done, written a few at a time rather than as two autocommitted statements per
- * member: each commit is a WAL flush the writers' commits wait behind (ledger-api/BENCHMARK.md, "Ensembles"). Held
- * at most {@link #MAX_HELD} rows or {@link #MAX_HELD_NANOS} long, so a reader following a running ensemble sees its
- * members nearly as they finish; whatever is held when the ensemble ends goes in its final transaction.
+ * member: each commit is a WAL flush the writers' commits wait behind (ledger-api/BENCHMARK.md, "Ensembles"). At
+ * most {@link #MAX_HELD} rows are held, and they are written with the first member done {@link #MAX_HELD_NANOS} or
+ * more after the oldest of them, so a reader following a running ensemble sees its members soon after they finish;
+ * whatever is held when the ensemble ends goes in its final transaction.
  */
 final class MemberRows {
 
