@@ -141,13 +141,14 @@ public class EnsembleService {
         MemberPool pool = new MemberPool(settings.writers(), n, stop);
         MemberProgress progress = new MemberProgress(out, id, n, Math.min(settings.writers(), n));
         boolean[] conserved = {true};
+        MemberRows rows = new MemberRows(store, transactions, id);
         long projectionNanos = 0;
         try (LivePause pause = projection == Projection.BULK ? replays.pauseLive() : null) {
             pool.run(i -> member(id, c, i), m -> {
                 figures.add(m.index(), m.figures());
                 boolean memberConserved = shares.add(m.reconciliation());
                 conserved[0] &= memberConserved;
-                store.member(id, new EnsembleStore.MemberRow(m.index() + 1, m.stored().runId().value(), m.seed(),
+                rows.add(new EnsembleStore.MemberRow(m.index() + 1, m.stored().runId().value(), m.seed(),
                         m.stored().events(), m.stored().fingerprint(), memberConserved));
                 progress.member(m);
             });
@@ -157,14 +158,14 @@ public class EnsembleService {
                 projectionNanos = System.nanoTime() - began;
             }
         } catch (MemberPool.Stopped e) {
-            finish(id, figures, progress.done(), shares, conserved[0], e.getMessage());
+            finish(id, rows, figures, progress.done(), shares, conserved[0], e.getMessage());
             throw new DomainException("ensemble " + id + " stopped after " + progress.done() + " of " + n + " members: it is"
                     + " FAILED, with the members done kept and banded ('GET /api/ensembles/" + id + "' lists them)");
         } catch (RuntimeException e) {
-            finish(id, figures, progress.done(), shares, conserved[0], e.getMessage() == null ? e.toString() : e.getMessage());
+            finish(id, rows, figures, progress.done(), shares, conserved[0], e.getMessage() == null ? e.toString() : e.getMessage());
             throw e;
         }
-        finish(id, figures, progress.done(), shares, conserved[0], null);
+        finish(id, rows, figures, progress.done(), shares, conserved[0], null);
         return Duration.ofNanos(projectionNanos);
     }
 
@@ -215,10 +216,11 @@ public class EnsembleService {
                       Reconciliation reconciliation, long[] nanos) {
     }
 
-    private void finish(String id, EnsembleFigures figures, int done, LineShares shares, boolean conserved, String failure) {
+    private void finish(String id, MemberRows rows, EnsembleFigures figures, int done, LineShares shares, boolean conserved, String failure) {
         String note = done + " of " + done + " members done " + (conserved ? "conserve" : "do NOT all conserve")
                 + " every documented total to the minor unit (each CONSERVATION line of the reconciliation MATCH)";
         transactions.executeWithoutResult(t -> {
+            rows.writeHeld();
             if (done > 0) {
                 store.bands(id, figures, done, shares.shares());
             }

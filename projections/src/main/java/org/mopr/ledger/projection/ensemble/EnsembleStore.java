@@ -52,11 +52,22 @@ public final class EnsembleStore {
     }
 
     public void member(String id, MemberRow m) {
-        jdbc.update("INSERT INTO ensemble_member (ensemble_id, member, run_id, seed, events, fingerprint, conserved) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, m.member(), m.runId(), m.seed(), m.events(), m.fingerprint(),
-                m.conserved());
-        jdbc.update("UPDATE ensemble SET members_done = members_done + 1, events = events + ? WHERE ensemble_id = ?",
-                m.events(), id);
+        members(id, List.of(m));
+    }
+
+    /**
+     * Several members' rows and the ensemble's count of them in two statements; the caller holds a transaction
+     * around it (the count and the rows are one fact).
+     */
+    public void members(String id, List<MemberRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO ensemble_member (ensemble_id, member, run_id, seed, events, fingerprint, conserved) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows.stream().map(m -> new Object[]{id, m.member(), m.runId(), m.seed(),
+                m.events(), m.fingerprint(), m.conserved()}).toList());
+        jdbc.update("UPDATE ensemble SET members_done = members_done + ?, events = events + ? WHERE ensemble_id = ?",
+                rows.size(), rows.stream().mapToLong(MemberRow::events).sum(), id);
     }
 
     /** Writes the bands and shares of the first {@code done} members; the caller holds one transaction around it. */
