@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
                 + "reconciled, banded and projected) against the ingest of a single large run of the member-level scenario, "
                 + "in one process on one database.",
                 "Runs in a fresh schema (or a throwaway embedded PostgreSQL) and drops it at the end; the last line is "
-                        + "'ratios: ensemble=X' (the ensemble's events per second over the large run's)."})
+                        + "'ratios: ensemble=X members=Y' (the ensemble's events per second over the large run's ingest rate, "
+                        + "with its members' bulk projection and without it)."})
 public class EnsembleBenchCommand implements Callable<Integer> {
 
     @Option(names = "--members", paramLabel = "N", defaultValue = "200",
