@@ -25,6 +25,8 @@ final class TopicCreator {
 
     private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
 
+    private static final long LEADER_POLL_MILLIS = 50;
+
     private final Map<String, Object> adminConfig;
     private final TopicSettings topic;
     private final Duration timeout;
@@ -34,6 +36,29 @@ final class TopicCreator {
         this.adminConfig = adminConfig;
         this.topic = topic;
         this.timeout = timeout;
+    }
+
+    /**
+     * Waits, within the timeout, until every partition of the topic has a leader. A topic created a moment ago has
+     * none for a while; records sent to it then sat in the producer until the publisher's acknowledgement timeout
+     * failed the page, and the page went out again: every event of it twice, and minutes lost.
+     */
+    private void awaitLeaders(Admin admin) throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            TopicDescription described = admin.describeTopics(List.of(topic.name())).allTopicNames()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic.name());
+            List<Integer> leaderless = described.partitions().stream()
+                    .filter(p -> p.leader() == null || p.leader().isEmpty()).map(p -> p.partition()).toList();
+            if (leaderless.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions " + leaderless + " of topic " + topic.name()
+                        + " have no leader after " + timeout);
+            }
+            Thread.sleep(LEADER_POLL_MILLIS);
+        }
     }
 
     /** Makes sure the topic exists; cheap once it has succeeded. Throws when the broker cannot be asked. */
@@ -61,6 +86,7 @@ final class TopicCreator {
                             + "creating it)", topic.name(), existing.partitions().size(), topic.partitions());
                 }
             }
+            awaitLeaders(admin);
             ready = true;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create or find topic " + topic.name() + ": " + e, e);
