@@ -1,11 +1,9 @@
 package org.mopr.ledger.api.bench;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.mopr.ledger.api.LedgerApplication;
 import org.mopr.ledger.api.metrics.AxonProcessorMetrics;
-import org.mopr.ledger.api.projection.ProjectionConfiguration;
+import org.mopr.ledger.api.projection.LiveProjection;
 import org.mopr.ledger.api.projection.ReplayService;
 import org.mopr.ledger.api.run.JdbcRunRegistry;
 import org.mopr.ledger.catalog.Catalog;
@@ -95,7 +93,7 @@ public final class Bench {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         DataSource dataSource = context.getBean(DataSource.class);
         // Ingest is measured alone: live projection would share the two cores with it; the replay rebuilds it all.
-        processor(context).shutDown();
+        processor(context).stop();
         context.getBeanProvider(AxonProcessorMetrics.Switch.class).ifAvailable(s -> s.set(options.axonMetrics()));
         if (kafka != null) {
             kafka.prepare(context);
@@ -150,10 +148,13 @@ public final class Bench {
         BenchResult.Live liveOff = LivePhase.measure(context, heap, options, LIVE_OFF_RUN, false);
         BenchResult.Live liveOn = LivePhase.measure(context, heap, options, LIVE_ON_RUN, true);
         out.println("run: 'run' of the same scenario as a user calls it");
+        LiveProjection live = processor(context);
+        long pagedBefore = live.pagedEvents();
+        long pagingsBefore = live.pagings();
         RunPhase.Result run = RunPhase.measure(context, heap, options);
-        out.println(run.printed().lines().filter(line -> line.contains("projecting the rest in bulk"))
-                .map(line -> "run: " + line.substring(line.indexOf("the live processor")) + " ('run' stopped it)")
-                .findFirst().orElse("run: the live processor kept up; 'run' did not hand its events to the bulk path"));
+        out.printf("run: live projection paged %,d of the run's %,d events beside its writers (%d time(s) behind), "
+                        + "the processor followed the rest%n", live.pagedEvents() - pagedBefore, run.phase().events(),
+                live.pagings() - pagingsBefore);
 
         long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
                 Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
@@ -207,9 +208,9 @@ public final class Bench {
         return new ScenarioSource(shipped.file() + " (bench, events " + events + ")", text);
     }
 
-    static EventProcessor processor(ConfigurableApplicationContext context) {
-        return context.getBean(EventProcessingConfiguration.class).eventProcessor(ProjectionConfiguration.PROCESSOR)
-                .orElseThrow(() -> new IllegalStateException("no processor " + ProjectionConfiguration.PROCESSOR));
+    /** Live projection, started and stopped as a whole (the processor and its paging gear). */
+    static LiveProjection processor(ConfigurableApplicationContext context) {
+        return context.getBean(LiveProjection.class);
     }
 
     static BenchResult.Phase timed(HeapWatch heap, Callable<Long> phase) {

@@ -134,7 +134,7 @@ public final class EnsembleBench {
         Bench.require(row.events() == stored, "the members say " + row.events() + " events, the store gained " + stored);
         Bench.require(projected == stored, "the bulk projection holds " + projected + " of the members' " + stored + " events");
 
-        Bench.processor(context).shutDown();
+        Bench.processor(context).stop();
         jdbc.execute("TRUNCATE domainevententry, snapshotevententry RESTART IDENTITY");
         context.getBean(Cache.class).removeAll();
         AxonIngest ingest = new AxonIngest(context.getBean(CommandBatcher.class), 1, EVENTS_PER_TRANSACTION);

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.KafkaFuture;
-import org.axonframework.eventhandling.EventProcessor;
 import org.mopr.ledger.api.kafka.KafkaClients;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -137,9 +136,9 @@ final class KafkaPhase implements AutoCloseable {
         try (PlainKafka plain = plain(context, warmUpTopic)) {
             Bench.timed(heap, () -> plain.run(warmUp));
         }
-        EventProcessor projections = Bench.processor(context);
+        org.mopr.ledger.api.projection.LiveProjection projections = Bench.processor(context);
         // The store-fed processor is at the head after the replay; stopped, it cannot write beside the workers.
-        projections.shutDown();
+        projections.stop();
         BenchResult.Phase ledger;
         try {
             Map<String, Long> replayed = LedgerKafka.rowCounts(context.getBean(JdbcTemplate.class));

@@ -1,6 +1,5 @@
 package org.mopr.ledger.api.projection;
 
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.mopr.ledger.projection.replay.BulkRebuild;
 import org.mopr.ledger.projection.replay.ReplayListener;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,18 +14,18 @@ import java.util.Locale;
  */
 public final class LivePause implements AutoCloseable {
 
-    private final PooledStreamingEventProcessor processor;
+    private final LiveProjection processor;
     private final BulkRebuild bulkRebuild;
     private final ApplicationEventPublisher publisher;
     private final boolean wasRunning;
 
-    LivePause(PooledStreamingEventProcessor processor, BulkRebuild bulkRebuild, ApplicationEventPublisher publisher) {
+    LivePause(LiveProjection processor, BulkRebuild bulkRebuild, ApplicationEventPublisher publisher) {
         this.processor = processor;
         this.bulkRebuild = bulkRebuild;
         this.publisher = publisher;
         this.wasRunning = processor != null && processor.isRunning();
         if (wasRunning) {
-            processor.shutDown();
+            processor.stop();
         }
     }
 

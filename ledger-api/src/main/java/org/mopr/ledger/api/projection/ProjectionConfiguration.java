@@ -1,11 +1,13 @@
 package org.mopr.ledger.api.projection;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -134,10 +136,40 @@ public class ProjectionConfiguration {
                 settings.segments(), settings.replayBatchSize(), settings.claimWait());
     }
 
+    /** The live projection's two gears (the processor, the bulk path's pages); the only owner of the processor's start and stop. */
+    @ConditionalOnProperty(name = "mopr.projection.processor.enabled", havingValue = "true", matchIfMissing = true)
     @Bean
-    public ReplayService replayService(BulkRebuild bulkRebuild, ObjectProvider<EventProcessingConfiguration> processing,
+    public LiveProjection liveProjection(ObjectProvider<EventProcessingConfiguration> processing, BulkRebuild bulkRebuild,
+                                         DataSource dataSource, ProjectionSettings settings,
+                                         ApplicationEventPublisher publisher, ObjectProvider<MeterRegistry> registry) {
+        LiveProjection live = new LiveProjection(() -> processing.getObject()
+                .eventProcessor(PROCESSOR, PooledStreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no pooled streaming processor named " + PROCESSOR
+                        + " is configured")), bulkRebuild, new JdbcTemplate(dataSource), settings.paging(), publisher);
+        registry.ifAvailable(r -> {
+            FunctionCounter.builder("mopr.projection.paged.events", live, LiveProjection::pagedEvents)
+                    .description("events the live projection wrote in pages of the bulk path, having fallen behind")
+                    .tag("processor", PROCESSOR).register(r);
+            FunctionCounter.builder("mopr.projection.pagings", live, LiveProjection::pagings)
+                    .description("times the live processor fell more than mopr.projection.paging.backlog behind")
+                    .tag("processor", PROCESSOR).register(r);
+            Gauge.builder("mopr.projection.paging", live, l -> l.isPaging() ? 1 : 0)
+                    .description("1 while the live projection writes pages (the processor stopped meanwhile), else 0")
+                    .tag("processor", PROCESSOR).register(r);
+        });
+        return live;
+    }
+
+    @ConditionalOnProperty(name = "mopr.projection.processor.enabled", havingValue = "true", matchIfMissing = true)
+    @Bean
+    PagingWatch pagingWatch(LiveProjection live) {
+        return new PagingWatch(live);
+    }
+
+    @Bean
+    public ReplayService replayService(BulkRebuild bulkRebuild, ObjectProvider<LiveProjection> live,
                                        TrialBalance trialBalance, DataSource dataSource, ProjectionSettings settings,
                                        ApplicationEventPublisher publisher) {
-        return new ReplayService(bulkRebuild, processing, trialBalance, new JdbcTemplate(dataSource), settings, publisher);
+        return new ReplayService(bulkRebuild, live, trialBalance, new JdbcTemplate(dataSource), settings, publisher);
     }
 }

@@ -19,13 +19,27 @@ import java.time.Duration;
  * @param segments  segments of the processor when its tokens are first created
  * @param readWait  how long reconcile and compare wait for projections behind the store before refusing (exit 2)
  *                  rather than report on part of a run; the API answers such reads 503 at once (ProjectionReadiness)
+ * @param paging    when the live processor hands a backlog to the bulk path's pages (LiveProjection)
  */
 @ConfigurationProperties("mopr.projection")
 @Validated
 public record ProjectionProperties(@DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,
                                    @DefaultValue("1") @Min(1) @Max(16) int segments,
                                    @DefaultValue("PT1M") @DurationMin(millis = 0) Duration readWait,
-                                   @DefaultValue @Valid Replay replay) {
+                                   @DefaultValue @Valid Replay replay,
+                                   @DefaultValue @Valid Paging paging) {
+
+    /**
+     * @param enabled whether a backlog is paged at all (off: the processor follows every run event by event)
+     * @param backlog events the processor may fall behind the store before it is stopped and the backlog paged; a
+     *                page of the bulk path is 5,000 events, and a smaller backlog is the processor's to follow
+     * @param idle    how long paging goes on finding nothing new before the processor takes over again: long enough
+     *                that a run's pauses between transactions do not switch gears back and forth
+     */
+    public record Paging(@DefaultValue("true") boolean enabled,
+                         @DefaultValue("5000") @Min(1) @Max(1_000_000_000) long backlog,
+                         @DefaultValue("PT1S") @DurationMin(millis = 0) Duration idle) {
+    }
 
     /**
      * @param batchSize      events per page (and transaction) of the bulk replay
@@ -40,6 +54,7 @@ public record ProjectionProperties(@DefaultValue("1000") @Min(1) @Max(10_000) in
     }
 
     ProjectionSettings settings() {
-        return new ProjectionSettings(batchSize, segments, replay.batchSize(), replay.claimWait(), replay.catchUpTimeout());
+        return new ProjectionSettings(batchSize, segments, replay.batchSize(), replay.claimWait(), replay.catchUpTimeout(),
+                paging);
     }
 }

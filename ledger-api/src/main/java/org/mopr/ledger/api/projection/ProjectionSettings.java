@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param replayBatchSize  events per page (and transaction) of the bulk replay
  * @param claimWait        how long a replay waits for a stopped process's claim on the tokens to expire
  * @param catchUpTimeout   how long a replay waits for the processor to reach the store's head after the handover
+ * @param paging           when live projection pages a backlog instead of following it event by event
  */
 public record ProjectionSettings(int batchSize, int segments, int replayBatchSize, Duration claimWait,
-                                 Duration catchUpTimeout) {
+                                 Duration catchUpTimeout, ProjectionProperties.Paging paging) {
 }

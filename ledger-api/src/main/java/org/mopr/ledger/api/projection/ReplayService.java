@@ -1,8 +1,6 @@
 package org.mopr.ledger.api.projection;
 
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.mopr.ledger.projection.ledger.TrialBalance;
 import org.mopr.ledger.projection.replay.BulkRebuild;
 import org.mopr.ledger.projection.replay.ReplayListener;
@@ -12,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -30,18 +27,18 @@ public class ReplayService {
     }
 
     private final BulkRebuild bulkRebuild;
-    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ObjectProvider<LiveProjection> live;
     private final TrialBalance trialBalance;
     private final JdbcTemplate jdbc;
     private final ProjectionSettings settings;
     private final ApplicationEventPublisher publisher;
 
-    public ReplayService(BulkRebuild bulkRebuild, ObjectProvider<EventProcessingConfiguration> processing,
+    public ReplayService(BulkRebuild bulkRebuild, ObjectProvider<LiveProjection> live,
                          TrialBalance trialBalance, JdbcTemplate jdbc, ProjectionSettings settings,
                          ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.bulkRebuild = bulkRebuild;
-        this.processing = processing;
+        this.live = live;
         this.trialBalance = trialBalance;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -54,8 +51,8 @@ public class ReplayService {
     /** @param run a run id, or null for every run; {@code listener} hears each committed batch (tests stop it there) */
     public Outcome replay(String run, Consumer<String> out, ReplayListener listener) {
         long started = System.nanoTime();
-        PooledStreamingEventProcessor processor = processor();
-        processor.shutDown();
+        LiveProjection processor = live();
+        processor.stop();
         BulkRebuild.Result result;
         try {
             result = bulkRebuild.rebuild(run, new Progress(out, listener, publisher));
@@ -83,16 +80,12 @@ public class ReplayService {
      * gets a pause that does nothing.
      */
     public LivePause pauseLive() {
-        PooledStreamingEventProcessor processor = processing.getObject()
-                .eventProcessor(ProjectionConfiguration.PROCESSOR, PooledStreamingEventProcessor.class).orElse(null);
-        return new LivePause(processor, bulkRebuild, publisher);
+        return new LivePause(live.getIfAvailable(), bulkRebuild, publisher);
     }
 
-    /** The processor's lowest position over its segments, -1 before its first event or while it is not running. */
+    /** How far live projection has got (LiveProjection#position), -1 before its first event or while it is not running. */
     public long processorPosition() {
-        Map<Integer, EventTrackerStatus> status = processor().processingStatus();
-        return status.isEmpty() ? -1 : status.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+        return live().position();
     }
 
     /** The store's highest global index, -1 when empty. */
@@ -100,10 +93,13 @@ public class ReplayService {
         return head();
     }
 
-    private PooledStreamingEventProcessor processor() {
-        return processing.getObject().eventProcessor(ProjectionConfiguration.PROCESSOR, PooledStreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no pooled streaming processor named "
-                        + ProjectionConfiguration.PROCESSOR + " is configured"));
+    private LiveProjection live() {
+        LiveProjection projection = live.getIfAvailable();
+        if (projection == null) {
+            throw new IllegalStateException("live projection (processor " + ProjectionConfiguration.PROCESSOR
+                    + ") is not enabled in this process: mopr.projection.processor.enabled is false");
+        }
+        return projection;
     }
 
     private long head() {
@@ -112,26 +108,25 @@ public class ReplayService {
     }
 
     /** Waits until every segment of the processor has reached {@code head}, failing on its error or after the timeout. */
-    private void awaitCaughtUp(PooledStreamingEventProcessor processor, long head) {
+    private void awaitCaughtUp(LiveProjection processor, long head) {
         if (head < 0) {
             return;
         }
         long deadline = System.nanoTime() + settings.catchUpTimeout().toNanos();
         while (true) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            for (EventTrackerStatus s : status.values()) {
-                if (s.isErrorState()) {
-                    throw new IllegalStateException("processor " + ProjectionConfiguration.PROCESSOR + " failed after the "
-                            + "replay, at segment " + s.getSegment().getSegmentId() + ": " + s.getError(), s.getError());
-                }
+            EventTrackerStatus failed = processor.failedSegment();
+            if (failed != null) {
+                throw new IllegalStateException("processor " + ProjectionConfiguration.PROCESSOR + " failed after the "
+                        + "replay, at segment " + failed.getSegment().getSegmentId() + ": " + failed.getError(),
+                        failed.getError());
             }
-            if (!status.isEmpty() && status.values().stream()
-                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
+            long position = processor.position();
+            if (position >= head) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("processor " + ProjectionConfiguration.PROCESSOR + " did not reach the store's "
-                        + "head #" + head + " within " + settings.catchUpTimeout() + " after the replay: " + status);
+                        + "head #" + head + " within " + settings.catchUpTimeout() + " after the replay (at #" + position + ")");
             }
             try {
                 Thread.sleep(20);

@@ -10,14 +10,9 @@ import org.springframework.validation.annotation.Validated;
  * How a run sends its commands ({@code mopr.run.*}): whole commands in transactions of at most
  * {@code commandsPerTransaction}, cut early once they carry {@code eventsPerTransaction} events (a member-level dues
  * command carries up to 1,000); ledger-api/BENCHMARK.md has the measurements. Defaults written only here.
- *
- * @param bulkCatchUpBacklog events the live processor may fall behind a {@code run} before the run stops it and hands
- *                           the backlog to the bulk path once its events are stored (the processor folds a member-level
- *                           run at a fraction of the bulk rate and shares the cores with the writers meanwhile)
  */
 @ConfigurationProperties("mopr.run")
 @Validated
 public record RunProperties(@DefaultValue("100") @Min(1) @Max(1_000) int commandsPerTransaction,
-                            @DefaultValue("2000") @Min(1) @Max(100_000) int eventsPerTransaction,
-                            @DefaultValue("50000") @Min(1_000) @Max(1_000_000_000) long bulkCatchUpBacklog) {
+                            @DefaultValue("2000") @Min(1) @Max(100_000) int eventsPerTransaction) {
 }

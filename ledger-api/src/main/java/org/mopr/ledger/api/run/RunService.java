@@ -1,8 +1,6 @@
 package org.mopr.ledger.api.run;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.mopr.ledger.api.projection.LivePause;
-import org.mopr.ledger.api.projection.ReplayService;
 import org.mopr.ledger.api.reconcile.ProjectionCatchUp;
 import org.mopr.ledger.api.reconcile.HoldOutService;
 import org.mopr.ledger.api.reconcile.ReconciliationService;
@@ -47,14 +45,10 @@ public class RunService {
     private final ReconciliationService reconciliations;
     private final ProjectionCatchUp catchUp;
     private final HoldOutService holdOuts;
-    private final ReplayService replays;
-    private final long bulkCatchUpBacklog;
 
     public RunService(Catalog catalog, ScenarioRunner runner, ReconciliationService reconciliations,
-                      ProjectionCatchUp catchUp, HoldOutService holdOuts, ReplayService replays, RunProperties properties) {
+                      ProjectionCatchUp catchUp, HoldOutService holdOuts) {
         this.holdOuts = holdOuts;
-        this.replays = replays;
-        this.bulkCatchUpBacklog = properties.bulkCatchUpBacklog();
         this.catalog = catalog;
         this.runner = runner;
         this.reconciliations = reconciliations;
@@ -89,8 +83,7 @@ public class RunService {
 
     /**
      * Runs, waits for the projections, prints the summary and the reconciliation summary, writes the reports. A run
-     * that the live processor falls far behind (more than {@code mopr.run.bulk-catch-up-backlog} events) has its
-     * processor stopped and, once stored, its backlog projected in bulk, as a replay does: several times faster.
+     * that the live processor falls far behind has its backlog projected in pages beside its writers (LiveProjection).
      */
     public RunSummary runAndReport(String scenarioNameOrPath, Long seed, Path outDir, PrintStream out) {
         return runAndReport(scenarioNameOrPath, seed, List.of(), outDir, out);
@@ -98,20 +91,8 @@ public class RunService {
 
     /** As above, compiled without the held-out claims (a stored hold-out: {@code run --hold-out ... --keep}). */
     public RunSummary runAndReport(String scenarioNameOrPath, Long seed, List<String> holdOut, Path outDir, PrintStream out) {
-        RunSummary summary;
-        BacklogWatch watch = new BacklogWatch(replays, bulkCatchUpBacklog);
-        try (watch) {
-            summary = run(scenarioNameOrPath, seed, holdOut, out, id -> { });
-        }
+        RunSummary summary = run(scenarioNameOrPath, seed, holdOut, out, id -> { });
         summary.print(out);
-        // Read after the watch has ended, so a stop in its last look is not missed.
-        try (LivePause pause = watch.pause()) {
-            if (pause != null) {
-                out.println("projections: the live processor fell more than " + bulkCatchUpBacklog
-                        + " events behind (" + watch.tripBacklog() + " when stopped); projecting the rest in bulk");
-                out.println(pause.catchUp());
-            }
-        }
         catchUp.await(summary.runId().value(), summary.events(), CATCH_UP);
         Reconciliation reconciliation = reconciliations.of(summary.runId().value());
         PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

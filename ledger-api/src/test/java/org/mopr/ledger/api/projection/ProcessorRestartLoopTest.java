@@ -46,7 +46,8 @@ class ProcessorRestartLoopTest {
             // short pauses and the store's fetch on open, each restart took 0.5-2 s and the loop several minutes.
             // On a timeout, the round reached tells a slow machine (many rounds done) from a hang (stuck in one).
             AtomicInteger reached = new AtomicInteger();
-            assertTimeoutPreemptively(Duration.ofMinutes(1), () -> rounds(commands, jdbc, processor, replay, su, reached),
+            assertTimeoutPreemptively(Duration.ofMinutes(1), () -> rounds(commands, jdbc, processor,
+                    context.getBean(LiveProjection.class), replay, su, reached),
                     () -> "a minute passed in round " + reached.get() + " of " + ROUNDS + "; processor status "
                             + processor.processingStatus());
             // 100 restarts and replays, 25 x 3 + 75 x 7 payments: nothing lost, nothing counted twice.
@@ -57,7 +58,7 @@ class ProcessorRestartLoopTest {
     }
 
     private static void rounds(CommandGateway commands, JdbcTemplate jdbc, StreamingEventProcessor processor,
-                               ReplayService replay, SectionId su, AtomicInteger reached) {
+                               LiveProjection live, ReplayService replay, SectionId su, AtomicInteger reached) {
         for (int round = 1; round <= ROUNDS; round++) {
             reached.set(round);
             String what;
@@ -68,10 +69,10 @@ class ProcessorRestartLoopTest {
                 replay.replay(round % 8 == 0 ? "loop" : null, line -> { });
             } else {
                 what = "restart";
-                processor.shutDown();
+                live.stop();
                 // Events stored while it is stopped, and more right after the start, while it claims its segment.
                 Projected.collectDues(commands, su, 5, "USD");
-                processor.start();
+                live.start();
                 Projected.collectDues(commands, su, 2, "USD");
             }
             long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);

@@ -33,11 +33,11 @@ class ProjectionPropertiesTest {
         runner.run(context -> {
             ProjectionProperties p = context.getBean(ProjectionProperties.class);
             assertThat(p.settings()).isEqualTo(new ProjectionSettings(1000, 1, 5000, Duration.ofSeconds(30),
-                    Duration.ofMinutes(30)));
+                    Duration.ofMinutes(30), new ProjectionProperties.Paging(true, 5000, Duration.ofSeconds(1))));
             assertThat(p.readWait()).isEqualTo(Duration.ofMinutes(1));
             assertThat(p.replay().resumeOnStart()).isTrue();
             assertThat(context.getBean(StoreProperties.class)).isEqualTo(new StoreProperties(Duration.ofMillis(800), 8));
-            assertThat(context.getBean(RunProperties.class)).isEqualTo(new RunProperties(100, 2000, 50_000));
+            assertThat(context.getBean(RunProperties.class)).isEqualTo(new RunProperties(100, 2000));
             ApiProperties api = context.getBean(ApiProperties.class);
             assertThat(api.maxBodyBytes()).isEqualTo(16384);
             assertThat(api.runWait()).isEqualTo(Duration.ofSeconds(20));

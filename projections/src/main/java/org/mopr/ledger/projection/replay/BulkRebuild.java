@@ -120,6 +120,14 @@ public final class BulkRebuild {
      * that the processor, or the next catch-up, simply continues from. Refused while a replay is unfinished.
      */
     public Result catchUp(ReplayListener listener) {
+        return catchUp(listener, () -> true);
+    }
+
+    /**
+     * As {@link #catchUp(ReplayListener)}, asking {@code keepGoing} before each page: a caller that must stop (the
+     * live projection's paging, told to stop) ends it between pages, its tokens stored with the last page written.
+     */
+    public Result catchUp(ReplayListener listener, java.util.function.BooleanSupplier keepGoing) {
         long startedNanos = System.nanoTime();
         SegmentTokens tokens = claim(() -> {
             log.running().ifPresent(running -> {
@@ -135,7 +143,7 @@ public final class BulkRebuild {
             Page page = new Page(null, tokens, 0, tokens.lowestIndex(), false);
             long events = 0;
             try (PagePrefetch prefetch = new PagePrefetch(this::preparePageOfAll)) {
-                while (!page.done()) {
+                while (!page.done() && keepGoing.getAsBoolean()) {
                     page = nextPageOfAll(page, prefetch);
                     if (!page.done()) {
                         events += page.projected();
