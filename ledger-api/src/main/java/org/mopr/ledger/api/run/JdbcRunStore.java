@@ -1,5 +1,6 @@
 package org.mopr.ledger.api.run;
 
+import org.mopr.ledger.projection.engine.BinaryResults;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.Fingerprint;
 import org.mopr.ledger.simulation.run.RunStore;
@@ -8,8 +9,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.PreparedStatement;
 import java.util.Collection;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Reads a run's events back from Axon's table with plain JDBC, streaming, for its fingerprint and counts. */
 @Component
@@ -33,19 +32,32 @@ public class JdbcRunStore implements RunStore {
 
     @Override
     public Fingerprint fingerprint(RunId runId) {
+        return contents(runId).fingerprint();
+    }
+
+    /** One streaming read of the run's events, in store order, with their payloads in binary (BinaryResults). */
+    @Override
+    public Contents contents(RunId runId) {
         Fingerprint fingerprint = new Fingerprint(runId.value());
+        OriginCounts origins = new OriginCounts();
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(FETCH_SIZE);
         // A cursor needs a transaction in PostgreSQL, otherwise the driver reads the whole result at once.
         new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()))
-                .executeWithoutResult(status -> streaming.query(
-                        "SELECT aggregateidentifier, sequencenumber, payloadtype, payload FROM domainevententry "
-                                + "WHERE aggregateidentifier LIKE ? ORDER BY globalindex",
-                        rs -> {
-                            fingerprint.add(rs.getString(1), rs.getLong(2), simpleName(rs.getString(3)), rs.getBytes(4));
-                        }, prefix(runId)));
-        return fingerprint;
+                .executeWithoutResult(status -> streaming.query(connection -> {
+                    PreparedStatement statement = BinaryResults.request(connection.prepareStatement(
+                            "SELECT aggregateidentifier, sequencenumber, payloadtype, payload FROM domainevententry "
+                                    + "WHERE aggregateidentifier LIKE ? ORDER BY globalindex"));
+                    statement.setString(1, prefix(runId));
+                    return statement;
+                }, rs -> {
+                    String type = simpleName(rs.getString(3));
+                    byte[] payload = rs.getBytes(4);
+                    fingerprint.add(rs.getString(1), rs.getLong(2), type, payload);
+                    origins.add(type, payload);
+                }));
+        return new Contents(fingerprint, origins.sorted());
     }
 
     /**
@@ -63,25 +75,15 @@ public class JdbcRunStore implements RunStore {
         }
         Fingerprint fingerprint = new Fingerprint(runId.value());
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("SELECT aggregateidentifier, sequencenumber, "
-                    + "payloadtype, payload FROM domainevententry WHERE aggregateidentifier = ANY (?) ORDER BY globalindex");
+            PreparedStatement statement = BinaryResults.request(connection.prepareStatement("SELECT aggregateidentifier, "
+                    + "sequencenumber, payloadtype, payload FROM domainevententry WHERE aggregateidentifier = ANY (?) "
+                    + "ORDER BY globalindex"));
             statement.setArray(1, connection.createArrayOf("text", aggregateIds.toArray()));
             return statement;
         }, rs -> {
             fingerprint.add(rs.getString(1), rs.getLong(2), simpleName(rs.getString(3)), rs.getBytes(4));
         });
         return fingerprint;
-    }
-
-    @Override
-    public Map<String, Long> eventsByTypeAndOrigin(RunId runId) {
-        Map<String, Long> counts = new TreeMap<>();
-        jdbc.query("SELECT payloadtype, convert_from(payload, 'UTF8')::json->'provenance'->>'origin' AS origin, count(*) "
-                        + "FROM domainevententry WHERE aggregateidentifier LIKE ? GROUP BY 1, 2",
-                rs -> {
-                    counts.put(simpleName(rs.getString(1)) + " " + rs.getString(2), rs.getLong(3));
-                }, prefix(runId));
-        return counts;
     }
 
     /** Fingerprints must not change when a package is renamed: the event's simple name is its identity. */

@@ -42,6 +42,14 @@ class ScenarioRunTest {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?",
                     Long.class, a.runId() + "/%")).isEqualTo(a.events());
+            // The summary's counts, read with the fingerprint by a streaming parser, are PostgreSQL's own reading.
+            java.util.Map<String, Long> bySql = new java.util.TreeMap<>();
+            jdbc.query("SELECT payloadtype, convert_from(payload, 'UTF8')::json->'provenance'->>'origin', count(*) "
+                    + "FROM domainevententry WHERE aggregateidentifier LIKE ? GROUP BY 1, 2", rs -> {
+                bySql.put(rs.getString(1).substring(rs.getString(1).lastIndexOf('.') + 1) + " " + rs.getString(2),
+                        rs.getLong(3));
+            }, a.runId() + "/%");
+            assertThat(a.eventsByTypeAndOrigin()).isEqualTo(bySql).hasSizeGreaterThan(5);
         }
         try (ConfigurableApplicationContext context = LedgerContexts.start(db)) {
             RunSummary again = context.getBean(RunService.class).run("historical", null, QUIET);

@@ -7,9 +7,18 @@ import java.util.Map;
 /** What the runner reads back from the event store once a run has been written. */
 public interface RunStore {
 
+    /**
+     * What a run stored, read back in one pass.
+     *
+     * @param fingerprint           the run's events hashed in store order
+     * @param eventsByTypeAndOrigin event counts keyed by "Type origin", e.g. "DuesCollected SIMULATED", sorted
+     */
+    record Contents(Fingerprint fingerprint, Map<String, Long> eventsByTypeAndOrigin) {
+    }
+
     /** Hashes the run's events in store order. */
     Fingerprint fingerprint(RunId runId);
 
-    /** Event counts keyed by "Type origin", e.g. "DuesCollected SIMULATED", sorted. */
-    Map<String, Long> eventsByTypeAndOrigin(RunId runId);
+    /** The fingerprint and the counts by type and origin, from one read of the run's events. */
+    Contents contents(RunId runId);
 }

@@ -97,11 +97,12 @@ public final class ScenarioRunner {
             }
             throw new RunFailedException(runId, sent, e);
         }
-        Fingerprint fingerprint = store.fingerprint(runId);
+        RunStore.Contents contents = store.contents(runId);
+        Fingerprint fingerprint = contents.fingerprint();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
         registry.completed(runId, fingerprint.events(), fingerprint.hex());
         return new RunSummary(runId, plan.scenario(), plan.seed(), start, sent, fingerprint.events(),
-                store.eventsByTypeAndOrigin(runId), elapsed, fingerprint.hex());
+                contents.eventsByTypeAndOrigin(), elapsed, fingerprint.hex());
     }
 
     /** Why a run stopped, as the registry keeps it: the database's own words when it was the store that failed. */
