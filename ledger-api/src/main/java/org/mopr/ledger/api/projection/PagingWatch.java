@@ -37,13 +37,16 @@ final class PagingWatch implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        live.close();
         if (thread == null) {
             return;
         }
-        thread.interrupt();
         try {
-            // A page being written finishes first (its transaction is not interrupted half way): a few seconds at most.
+            // A page being written finishes first, with its tokens: a fraction of a second, a few at most.
             thread.join(30_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -60,6 +63,9 @@ final class PagingWatch implements SmartLifecycle {
             try {
                 Thread.sleep(EVERY_MILLIS);
             } catch (InterruptedException e) {
+                return;
+            }
+            if (!running) {
                 return;
             }
             try {

@@ -71,4 +71,41 @@ class PoisonedEventTest {
                     .hasMessageContaining("run px does not balance in USD: its postings sum to 1.00 USD");
         }
     }
+
+    @Test
+    void aBadEventInAPagedBacklogStopsThePagesAndTheProcessorAtItWithoutPagingAgainAndAgain() throws Exception {
+        String db = TestPostgres.freshDatabase("poison_paged");
+        try (ConfigurableApplicationContext context = LedgerContexts.start(db, "--mopr.projection.paging.backlog=100")) {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+            LiveProjection live = context.getBean(LiveProjection.class);
+            ProjectionFailures failures = context.getBean(ProjectionFailures.class);
+            live.stop();
+            SectionId su = Projected.foundSection(commands, "pp", "SU", Currency.USD);
+            long poison = insertUnbalanced(context, jdbc, FundId.central(RunId.of("pp")));
+            Projected.collectDues(commands, su, 500, "USD");
+            long before = failures.count();
+
+            live.start();
+            // The pages stop at the bad event and hand over; the processor meets it, fails and retries with its back-off.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> live.pagings() == 1 && !live.isPaging() && failures.count() > before);
+            Thread.sleep(1_000);
+            assertThat(live.pagings()).as("the backlog is not paged again while the processor is stuck").isEqualTo(1);
+            assertThat(Projected.projected(jdbc)).as("the section only: nothing at or after the bad event").isEqualTo(1);
+            assertThat(live.position()).isLessThan(poison);
+        }
+    }
+
+    private static long insertUnbalanced(ConfigurableApplicationContext context, JdbcTemplate jdbc, FundId central) {
+        TransactionPosted unbalanced = new TransactionPosted(central, LocalDate.of(1924, 1, 1), "typo", List.of(
+                Posting.debit("aid/PL/legal", Money.of(1_000, "USD")), Posting.credit(central.account(), Money.of(900, "USD"))),
+                false, Provenance.documented("claim.typo"));
+        SerializedObject<byte[]> payload = context.getBean("eventSerializer", Serializer.class)
+                .serialize(unbalanced, byte[].class);
+        return jdbc.queryForObject("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, "
+                        + "eventidentifier, metadata, payload, payloadtype, timestamp) VALUES (?, 0, 'Fund', ?, ?, ?, ?, ?) "
+                        + "RETURNING globalindex", Long.class, central.toString(), UUID.randomUUID().toString(),
+                "{}".getBytes(), payload.getData(), payload.getType().getName(), DateTimeUtils.formatInstant(Instant.now()));
+    }
 }
