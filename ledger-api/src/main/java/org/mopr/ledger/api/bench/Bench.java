@@ -39,6 +39,7 @@ public final class Bench {
     private static final RunId WARM_UP_RUN = RunId.of("synthetic-members-warm-up");
     static final RunId LIVE_OFF_RUN = RunId.of("synthetic-members-live-metrics-off");
     static final RunId LIVE_ON_RUN = RunId.of("synthetic-members-live-metrics-on");
+    static final RunId LIVE_PAGED_RUN = RunId.of("synthetic-members-live-paged");
     private static final long WARM_UP_MAX_EVENTS = 100_000;
 
     private final BenchOptions options;
@@ -123,7 +124,7 @@ public final class Bench {
         if (options.ingestOnly()) {
             long peak = Math.max(ledgerIngest.peakHeapBytes(), Math.max(plainIngest.peakHeapBytes(), plainCopy.peakHeapBytes()));
             return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, null, null, 0,
-                    null, null, "(--phases ingest)", null, null, null, peak, HeapWatch.maxHeap(), loadBefore, load());
+                    null, null, "(--phases ingest)", null, null, null, null, peak, HeapWatch.maxHeap(), loadBefore, load());
         }
 
         out.println("replay: plain JDBC scan, then the rebuild of every projection");
@@ -140,13 +141,15 @@ public final class Bench {
             long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
                     Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
             return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, replay, scan,
-                    replay.events(), null, null, "(--phases ingest,replay)", null, null, null, peak, HeapWatch.maxHeap(),
+                    replay.events(), null, null, "(--phases ingest,replay)", null, null, null, null, peak, HeapWatch.maxHeap(),
                     loadBefore, load());
         }
         // After Kafka, which publishes every stored event: these phases add runs of their own to the store.
-        out.println("live: a run of as many events with the live processor following, Axon's processor metrics off, then on");
-        BenchResult.Live liveOff = LivePhase.measure(context, heap, options, LIVE_OFF_RUN, false);
-        BenchResult.Live liveOn = LivePhase.measure(context, heap, options, LIVE_ON_RUN, true);
+        out.println("live: a run of as many events with the processor alone following, Axon's processor metrics off, then on; "
+                + "then one with live projection as the application runs it (metrics on, the backlog paged)");
+        BenchResult.Live liveOff = LivePhase.measure(context, heap, options, LIVE_OFF_RUN, false, false);
+        BenchResult.Live liveOn = LivePhase.measure(context, heap, options, LIVE_ON_RUN, true, false);
+        BenchResult.Live livePaged = LivePhase.measure(context, heap, options, LIVE_PAGED_RUN, true, true);
         out.println("run: 'run' of the same scenario as a user calls it");
         LiveProjection live = processor(context);
         long pagedBefore = live.pagedEvents();
@@ -162,10 +165,10 @@ public final class Bench {
             peak = Math.max(peak, Math.max(k.ledger().peakHeapBytes(), k.plain().peakHeapBytes()));
         }
         peak = Math.max(peak, Math.max(Math.max(liveOff.phase().peakHeapBytes(), liveOn.phase().peakHeapBytes()),
-                run.phase().peakHeapBytes()));
+                Math.max(livePaged.phase().peakHeapBytes(), run.phase().peakHeapBytes())));
         return new BenchResult(options, where, dues, stored, ledgerIngest, plainIngest, plainCopy, replay, scan, replay.events(),
                 k == null ? null : k.ledger(), k == null ? null : k.plain(), k == null ? "(no --kafka BOOTSTRAP given)" : "",
-                liveOff, liveOn, run.phase(), peak, HeapWatch.maxHeap(), loadBefore, load());
+                liveOff, liveOn, livePaged, run.phase(), peak, HeapWatch.maxHeap(), loadBefore, load());
     }
 
     /**

@@ -14,11 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 
 /**
- * Live projection of a member-level run: the same ingest as the ingest phase, into a run of its own, with the live
- * processor following it, timed from the first command until the processor has reached the store's head (its
- * rate is the one to set beside the bulk replay's). Measured twice in one run, with Axon's processor metrics off,
- * then on (switched on the running application), so the second run pays for a larger store: the difference is
- * if anything against the metrics.
+ * Live projection of a member-level run: the same ingest as the ingest phase, into a run of its own, with live
+ * projection following it, timed from the first command until it has reached the store's head (its rate is the one
+ * to set beside the bulk replay's). Measured three times in one run: the processor alone (paging off) with Axon's
+ * processor metrics off, then on (switched on the running application), which is what the metrics cost the
+ * processor (the second run pays for a larger store: the difference is if anything against the metrics); then live
+ * projection as the application runs it, metrics on and the backlog paged (LiveProjection).
  */
 final class LivePhase {
 
@@ -28,7 +29,7 @@ final class LivePhase {
     }
 
     static BenchResult.Live measure(ConfigurableApplicationContext context, HeapWatch heap, BenchOptions options, RunId run,
-                          boolean metrics) {
+                                    boolean metrics, boolean paging) {
         AxonProcessorMetrics.Switch monitoring = context.getBeanProvider(AxonProcessorMetrics.Switch.class).getIfAvailable();
         if (monitoring == null) {
             throw new IllegalStateException("the live phases switch Axon's processor metrics off and on: "
@@ -39,6 +40,7 @@ final class LivePhase {
         JdbcRunRegistry registry = context.getBean(JdbcRunRegistry.class);
         CompiledScenario compiled = ScenarioCompiler.compile(Bench.scenario(options.events()), null, context.getBean(Catalog.class));
         monitoring.set(metrics);
+        Bench.processor(context).pagingEnabled(paging);
         try {
             Bench.processor(context).start();
             awaitHead(replays, Duration.ofMinutes(5));
@@ -62,6 +64,7 @@ final class LivePhase {
             return new BenchResult.Live(phase.counting(stored), storedNanos[0]);
         } finally {
             monitoring.set(options.axonMetrics());
+            Bench.processor(context).pagingEnabled(true);
         }
     }
 

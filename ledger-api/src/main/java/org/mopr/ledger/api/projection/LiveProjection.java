@@ -56,6 +56,7 @@ public final class LiveProjection {
     private final AtomicLong pagedEvents = new AtomicLong();
     private final AtomicLong pagings = new AtomicLong();
     private volatile long noPagingUntil = System.nanoTime();
+    private volatile boolean pagingOn;
 
     public LiveProjection(Supplier<PooledStreamingEventProcessor> processor, BulkRebuild bulk, JdbcTemplate jdbc,
                           ProjectionProperties.Paging settings, ApplicationEventPublisher publisher) {
@@ -64,6 +65,15 @@ public final class LiveProjection {
         this.jdbc = jdbc;
         this.settings = settings;
         this.publisher = publisher;
+        this.pagingOn = settings.enabled();
+    }
+
+    /**
+     * Paging on or off from now on, whatever {@code mopr.projection.paging.enabled} said: for the benchmark, which
+     * measures the processor alone (the cost of Axon's metrics on it) as well as live projection as it runs.
+     */
+    public void pagingEnabled(boolean on) {
+        pagingOn = on;
     }
 
     /** Starts live projection (the processor; it pages again by itself once behind). */
@@ -140,7 +150,7 @@ public final class LiveProjection {
     void pageIfBehind() {
         long backlog;
         synchronized (lock) {
-            if (!settings.enabled() || closed || !wanted || paging || !processor.get().isRunning()
+            if (!pagingOn || closed || !wanted || paging || !processor.get().isRunning()
                     || System.nanoTime() - noPagingUntil < 0) {
                 return;
             }

@@ -38,7 +38,7 @@ class BenchResultTest {
     void onlyIngestAndReplayLeavesTheLaterRatiosNotApplicable() {
         BenchResult result = new BenchResult(new BenchOptions(1_000_000, null, null, 1, 2_000, true, BenchOptions.Phases.INGEST_AND_REPLAY), "here", 999_000,
                 1_000_000, TEN_SECONDS, FIVE_SECONDS, FIVE_SECONDS, TEN_SECONDS, FIVE_SECONDS, 1_000_000, null, null,
-                "(--phases ingest,replay)", null, null, null, 1 << 20, 512 << 20, 1.0, 1.0);
+                "(--phases ingest,replay)", null, null, null, null, 1 << 20, 512 << 20, 1.0, 1.0);
         assertThat(result.ratiosLine()).isEqualTo("ratios: ingest_vs_insert=0.50 ingest_vs_copy=0.50 replay=0.50 kafka=n/a "
                 + "live=n/a axon_metrics=n/a run_vs_bench=n/a");
         assertThat(printed(result)).contains("live    n/a     (--phases ingest,replay)")
@@ -48,7 +48,7 @@ class BenchResultTest {
     private static BenchResult result(BenchResult.Phase kafka, BenchResult.Phase plainKafka, String note) {
         return new BenchResult(new BenchOptions(1_000_000, null, null, 1, 2_000), "here", 999_000, 1_000_000,
                 TEN_SECONDS, FIVE_SECONDS, FIVE_SECONDS, TEN_SECONDS, FIVE_SECONDS, 1_000_000, kafka, plainKafka, note,
-                LIVE, LIVE, TWENTY_SECONDS, 1 << 20, 512 << 20, 1.0, 1.0);
+                LIVE, LIVE, LIVE, TWENTY_SECONDS, 1 << 20, 512 << 20, 1.0, 1.0);
     }
 
     private static String printed(BenchResult result) {

@@ -70,8 +70,8 @@ class BenchSmokeTest {
             synthetic.set(duesBySection(jdbc, Bench.RUN.value()));
             // The run phase's run is named as 'run' names it: after the scenario and seed, numbered after those before.
             liveDues.set(jdbc.queryForList("SELECT count(*) FROM proj_event WHERE event_type = 'DuesCollected' "
-                    + "AND (run_id IN (?, ?) OR run_id LIKE 'synthetic-members-s1922%') GROUP BY run_id", Long.class,
-                    Bench.LIVE_OFF_RUN.value(), Bench.LIVE_ON_RUN.value()));
+                    + "AND (run_id IN (?, ?, ?) OR run_id LIKE 'synthetic-members-s1922%') GROUP BY run_id", Long.class,
+                    Bench.LIVE_OFF_RUN.value(), Bench.LIVE_ON_RUN.value(), Bench.LIVE_PAGED_RUN.value()));
             // The section-level record of the same catalog, in the same store: its dues are the documented totals.
             RunSummary record = context.getBean(RunService.class).run("historical", null, new PrintStream(new ByteArrayOutputStream()));
             context.getBean(ProjectionCatchUp.class).await(record.runId().value(), record.events(), Duration.ofMinutes(2));
@@ -79,7 +79,7 @@ class BenchSmokeTest {
         });
 
         assertThat(result.duesEvents()).isEqualTo(EVENTS);
-        assertThat(counts.get()[0]).as("the benchmark's run, the two live runs and the run phase's").isEqualTo(4 * EVENTS);
+        assertThat(counts.get()[0]).as("the benchmark's run, the three live runs and the run phase's").isEqualTo(5 * EVENTS);
         assertThat(counts.get()[1]).as("dues events projected").isEqualTo(EVENTS);
         assertThat(counts.get()[2]).as("journal lines of dues: a debit and a credit each").isEqualTo(2 * EVENTS);
         assertThat(result.storedEvents()).isGreaterThan(EVENTS);
@@ -92,9 +92,10 @@ class BenchSmokeTest {
         // phases check projected = stored themselves), and the run phase printed its reconciliation.
         assertThat(result.liveOff().phase().events()).as("live run, metrics off").isEqualTo(result.storedEvents());
         assertThat(result.liveOn().phase().events()).as("live run, metrics on").isEqualTo(result.storedEvents());
+        assertThat(result.livePaged().phase().events()).as("live run, paged").isEqualTo(result.storedEvents());
         assertThat(result.run().events()).as("'run' of the same scenario").isEqualTo(result.storedEvents());
         assertThat(liveDues.get()).as("dues projected by the live processor and by 'run'")
-                .containsExactly(EVENTS, EVENTS, EVENTS);
+                .containsExactly(EVENTS, EVENTS, EVENTS, EVENTS);
         assertThat(result.kafka().events()).as("events the workers projected from Kafka").isEqualTo(result.storedEvents());
         assertThat(result.plainKafka().events()).as("records the plain consumer read").isEqualTo(result.storedEvents());
         Map<Long, Integer> ledgerRecords = topics.get().get("ledger");
