@@ -1,5 +1,7 @@
 package org.mopr.ledger.api.bench;
 
+import org.mopr.ledger.projection.engine.BinaryResults;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -120,8 +122,10 @@ final class PlainKafka implements AutoCloseable {
                      new ByteArraySerializer())) {
             // A cursor needs a transaction in PostgreSQL; without one the driver reads the whole result at once.
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("SELECT globalindex, aggregateidentifier, sequencenumber, type, "
-                    + "eventidentifier, payloadtype, payloadrevision, payload FROM domainevententry ORDER BY globalindex LIMIT ?")) {
+            // Payloads in binary, as the publisher asks for them.
+            try (PreparedStatement s = BinaryResults.request(c.prepareStatement("SELECT globalindex, aggregateidentifier, "
+                    + "sequencenumber, type, eventidentifier, payloadtype, payloadrevision, payload FROM domainevententry "
+                    + "ORDER BY globalindex LIMIT ?"))) {
                 s.setFetchSize(FETCH_SIZE);
                 s.setLong(1, events);
                 try (ResultSet rs = s.executeQuery()) {

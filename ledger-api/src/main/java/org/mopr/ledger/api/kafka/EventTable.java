@@ -1,7 +1,10 @@
 package org.mopr.ledger.api.kafka;
 
+import org.mopr.ledger.projection.engine.BinaryResults;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +26,15 @@ final class EventTable {
     /** At most {@code limit} events with a global index above {@code after}, in index order. */
     List<EventRecords.EventRow> after(long after, int limit) {
         List<EventRecords.EventRow> rows = new ArrayList<>(limit);
-        jdbc.query(PAGE, rs -> {
+        jdbc.query(connection -> {
+            PreparedStatement statement = BinaryResults.request(connection.prepareStatement(PAGE));
+            statement.setLong(1, after);
+            statement.setInt(2, limit);
+            return statement;
+        }, rs -> {
             rows.add(new EventRecords.EventRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8)));
-        }, after, limit);
+        });
         return rows;
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.mopr.ledger.projection.engine.BinaryResults;
 import org.mopr.ledger.projection.engine.EventEnvelope;
 import org.mopr.ledger.section.DuesCollectedJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,7 +63,7 @@ public final class EventTableReader {
         }
         sql.append(" ORDER BY globalindex LIMIT ?");
         return jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql.toString());
+            PreparedStatement ps = BinaryResults.request(con.prepareStatement(sql.toString()));
             int i = 1;
             // Axon writes timestamps in one ISO format in UTC, so comparing the text compares the instants.
             ps.setString(i++, DateTimeUtils.formatInstant(recentSince));
