@@ -153,11 +153,9 @@ public final class Bench {
         out.println("run: 'run' of the same scenario as a user calls it");
         LiveProjection live = processor(context);
         long pagedBefore = live.pagedEvents();
-        long pagingsBefore = live.pagings();
         RunPhase.Result run = RunPhase.measure(context, heap, options);
-        out.printf("run: live projection paged %,d of the run's %,d events beside its writers (%d time(s) behind), "
-                        + "the processor followed the rest%n", live.pagedEvents() - pagedBefore, run.phase().events(),
-                live.pagings() - pagingsBefore);
+        out.printf("run: live projection paged %,d of the run's %,d events beside its writers, the processor took the "
+                + "rest%n", live.pagedEvents() - pagedBefore, run.phase().events());
 
         long peak = Math.max(Math.max(ledgerIngest.peakHeapBytes(), plainIngest.peakHeapBytes()),
                 Math.max(scan.peakHeapBytes(), replay.peakHeapBytes()));
