@@ -29,8 +29,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import javax.sql.DataSource;
-
 /**
  * Axon wiring: Jackson (not XStream) for events, messages, tokens and snapshots, and the aggregates of
  * ledger-core (which knows nothing of Spring) registered with a strong, bounded cache.
@@ -133,13 +131,6 @@ public class AxonConfiguration {
                 .optimizeEventConsumption(false)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
-    }
-
-    /** Lanes for bulk writers that own their aggregates (bench's ingest): appends stored behind the writer (AppendLane). */
-    @Bean
-    public AppendLanes appendLanes(DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                   StoreCommits commits, Cache aggregateCache) {
-        return new AppendLanes(dataSource, eventSerializer, commits, aggregateCache::removeAll);
     }
 
     @Bean

@@ -69,7 +69,7 @@ final class CopyAppendEvents implements AppendEventsStatementBuilder {
      * indexes the rows already sent while this thread serializes the next ones: the writer's Java work overlaps
      * the server's instead of preceding it. A chunk is bounded; only the whole COPY commits, with the transaction.
      */
-    static void copy(CopyIn copy, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
+    private static void copy(CopyIn copy, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
         Chunk out = new Chunk();
         try {
             RowValues values = new RowValues(serializer);

@@ -26,21 +26,6 @@ final class FreshRunEventStore extends EmbeddedEventStore {
         this.commits = commits;
     }
 
-    /**
-     * A writer with an {@link AppendLane} hands its events to the lane, which stores them behind it. Skipped with the
-     * engine's append: telling subscribing processors at prepare-commit, and this application has none (the projection
-     * processor is pooled and reads the table, the Kafka publisher too).
-     */
-    @Override
-    protected void prepareCommit(List<? extends EventMessage<?>> events) {
-        AppendLane lane = AppendLane.current();
-        if (lane == null) {
-            super.prepareCommit(events);
-        } else {
-            lane.append(events);
-        }
-    }
-
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);

@@ -2,8 +2,6 @@ package org.mopr.ledger.api.bench;
 
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.mopr.ledger.api.axon.AppendLane;
-import org.mopr.ledger.api.axon.AppendLanes;
 import org.mopr.ledger.shared.RunId;
 import org.mopr.ledger.simulation.run.CommandBatcher;
 import org.mopr.ledger.simulation.run.RunPlan;
@@ -34,22 +32,11 @@ final class AxonIngest {
     private final CommandBatcher batcher;
     private final int threads;
     private final int eventsPerTransaction;
-    private final AppendLanes lanes;
 
-    /** Each writer appends synchronously: a unit of work returns once its events are committed. */
     AxonIngest(CommandBatcher batcher, int threads, int eventsPerTransaction) {
-        this(batcher, threads, eventsPerTransaction, null);
-    }
-
-    /**
-     * @param lanes if not null, each writer stores through an {@link AppendLane} of its own and ends only once the
-     *              lane has committed everything: a writer owns its aggregates (routing), which a lane requires
-     */
-    AxonIngest(CommandBatcher batcher, int threads, int eventsPerTransaction, AppendLanes lanes) {
         this.batcher = batcher;
         this.threads = threads;
         this.eventsPerTransaction = eventsPerTransaction;
-        this.lanes = lanes;
     }
 
     /** Sends every command of the plan; returns the number of commands. Any writer's failure stops all. */
@@ -121,36 +108,21 @@ final class AxonIngest {
     }
 
     private void write(BlockingQueue<List<Object>> queue, AtomicReference<Throwable> failure) {
-        AppendLane lane = null;
         try {
-            lane = lanes == null ? null : lanes.open();
             while (true) {
                 List<Object> batch = queue.take();
                 if (batch == END) {
-                    break;
+                    return;
                 }
                 if (failure.get() == null) {
                     batcher.sendAll(batch);
                 }
             }
-            if (lane != null && failure.get() == null) {
-                lane.finish();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
-            if (lane != null) {
-                lane.abandon(t);
-            }
             drain(queue);
-        } finally {
-            if (lane != null) {
-                if (failure.get() != null) {
-                    lane.abandon(failure.get());
-                }
-                lane.close();
-            }
         }
     }
 

@@ -4,7 +4,6 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.mopr.ledger.api.LedgerApplication;
-import org.mopr.ledger.api.axon.AppendLanes;
 import org.mopr.ledger.api.metrics.AxonProcessorMetrics;
 import org.mopr.ledger.api.projection.ProjectionConfiguration;
 import org.mopr.ledger.api.projection.ReplayService;
@@ -81,9 +80,8 @@ public final class Bench {
                 "--spring.datasource.url=" + db.url(),
                 "--spring.flyway.schemas=" + db.schema(),
                 "--spring.flyway.default-schema=" + db.schema(),
-                // Writers (each with an append lane of two), the reader of the plain inserts, the replay and the
-                // processor each hold connections.
-                "--spring.datasource.hikari.maximum-pool-size=" + (3 * options.threads() + 4)));
+                // Writers, the reader of the plain inserts, the replay and the processor each hold a connection.
+                "--spring.datasource.hikari.maximum-pool-size=" + (options.threads() + 4)));
         if (kafka != null) {
             args.addAll(kafka.springArgs());
         }
@@ -108,7 +106,7 @@ public final class Bench {
         JdbcRunRegistry registry = context.getBean(JdbcRunRegistry.class);
         registry.started(RUN, compiled.settings().name(), compiled.settings().seed(), compiled.source().text());
         AxonIngest ingest = new AxonIngest(context.getBean(CommandBatcher.class), options.threads(),
-                options.eventsPerTransaction(), context.getBean(AppendLanes.class));
+                options.eventsPerTransaction());
         out.printf("ingest: %,d commands through the aggregates on %d writer thread(s)%n", compiled.expectedCommands(),
                 options.threads());
         heap.takePeak();
@@ -178,8 +176,8 @@ public final class Bench {
         long events = Math.max(1_000, Math.min(WARM_UP_MAX_EVENTS, options.events() / 5));
         out.printf("warm-up: %,d member dues events through the aggregates and through plain JDBC, not timed%n", events);
         CompiledScenario compiled = ScenarioCompiler.compile(scenario(events), null, context.getBean(Catalog.class));
-        new AxonIngest(context.getBean(CommandBatcher.class), options.threads(), options.eventsPerTransaction(),
-                context.getBean(AppendLanes.class)).run(compiled.runPlan(), WARM_UP_RUN);
+        new AxonIngest(context.getBean(CommandBatcher.class), options.threads(), options.eventsPerTransaction())
+                .run(compiled.runPlan(), WARM_UP_RUN);
         plain(dataSource, heap, false);
         plain(dataSource, heap, true);
         jdbc.execute("TRUNCATE domainevententry, snapshotevententry RESTART IDENTITY");
