@@ -82,6 +82,10 @@ class PoisonedEventTest {
             ProjectionFailures failures = context.getBean(ProjectionFailures.class);
             live.stop();
             SectionId su = Projected.foundSection(commands, "pp", "SU", Currency.USD);
+            // A backlog before the bad event too, so the watcher finds the processor far behind before it meets it.
+            for (int i = 0; i < 4; i++) {
+                Projected.collectDues(commands, su, 500, "USD");
+            }
             long poison = insertUnbalanced(context, jdbc, FundId.central(RunId.of("pp")));
             Projected.collectDues(commands, su, 500, "USD");
             long before = failures.count();
@@ -89,10 +93,12 @@ class PoisonedEventTest {
             live.start();
             // The pages stop at the bad event and hand over; the processor meets it, fails and retries with its back-off.
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> live.pagings() == 1 && !live.isPaging() && failures.count() > before);
+                    .until(() -> live.pagings() >= 1 && !live.isPaging() && failures.count() > before);
+            long pagings = live.pagings();
             Thread.sleep(1_000);
-            assertThat(live.pagings()).as("the backlog is not paged again while the processor is stuck").isEqualTo(1);
-            assertThat(Projected.projected(jdbc)).as("the section only: nothing at or after the bad event").isEqualTo(1);
+            assertThat(live.pagings()).as("the backlog is not paged again while the processor is stuck").isEqualTo(pagings);
+            // Pages and batches are all or nothing: what is projected lies before the bad event, the dues after it not.
+            assertThat(Projected.projected(jdbc)).as("nothing at or after the bad event").isBetween(1L, 1L + 4 * 500);
             assertThat(live.position()).isLessThan(poison);
         }
     }
