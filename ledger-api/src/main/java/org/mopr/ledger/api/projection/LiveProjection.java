@@ -7,7 +7,6 @@ import org.mopr.ledger.projection.replay.ReplayListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +41,6 @@ public final class LiveProjection {
 
     private final Supplier<PooledStreamingEventProcessor> processor;
     private final BulkRebuild bulk;
-    private final JdbcTemplate jdbc;
     private final ProjectionProperties.Paging settings;
     private final ApplicationEventPublisher publisher;
 
@@ -58,11 +56,10 @@ public final class LiveProjection {
     private volatile long noPagingUntil = System.nanoTime();
     private volatile boolean pagingOn;
 
-    public LiveProjection(Supplier<PooledStreamingEventProcessor> processor, BulkRebuild bulk, JdbcTemplate jdbc,
+    public LiveProjection(Supplier<PooledStreamingEventProcessor> processor, BulkRebuild bulk,
                           ProjectionProperties.Paging settings, ApplicationEventPublisher publisher) {
         this.processor = processor;
         this.bulk = bulk;
-        this.jdbc = jdbc;
         this.settings = settings;
         this.publisher = publisher;
         this.pagingOn = settings.enabled();
@@ -158,7 +155,7 @@ public final class LiveProjection {
             if (position < 0) {
                 return;   // not started yet, or between restarts: nothing to judge by
             }
-            backlog = head() - position;
+            backlog = bulk.storeHead() - position;
             if (backlog <= settings.backlog()) {
                 return;
             }
@@ -225,11 +222,6 @@ public final class LiveProjection {
      */
     void close() {
         closed = true;
-    }
-
-    private long head() {
-        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        return head == null ? -1 : head;
     }
 
     private static void sleep(long millis) {

@@ -140,12 +140,12 @@ public class ProjectionConfiguration {
     @ConditionalOnProperty(name = "mopr.projection.processor.enabled", havingValue = "true", matchIfMissing = true)
     @Bean
     public LiveProjection liveProjection(ObjectProvider<EventProcessingConfiguration> processing, BulkRebuild bulkRebuild,
-                                         DataSource dataSource, ProjectionSettings settings,
+                                         ProjectionSettings settings,
                                          ApplicationEventPublisher publisher, ObjectProvider<MeterRegistry> registry) {
         LiveProjection live = new LiveProjection(() -> processing.getObject()
                 .eventProcessor(PROCESSOR, PooledStreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no pooled streaming processor named " + PROCESSOR
-                        + " is configured")), bulkRebuild, new JdbcTemplate(dataSource), settings.paging(), publisher);
+                        + " is configured")), bulkRebuild, settings.paging(), publisher);
         registry.ifAvailable(r -> {
             FunctionCounter.builder("mopr.projection.paged.events", live, LiveProjection::pagedEvents)
                     .description("events the live projection wrote in pages of the bulk path, having fallen behind")
@@ -168,8 +168,8 @@ public class ProjectionConfiguration {
 
     @Bean
     public ReplayService replayService(BulkRebuild bulkRebuild, ObjectProvider<LiveProjection> live,
-                                       TrialBalance trialBalance, DataSource dataSource, ProjectionSettings settings,
+                                       TrialBalance trialBalance, ProjectionSettings settings,
                                        ApplicationEventPublisher publisher) {
-        return new ReplayService(bulkRebuild, live, trialBalance, new JdbcTemplate(dataSource), settings, publisher);
+        return new ReplayService(bulkRebuild, live, trialBalance, settings, publisher);
     }
 }

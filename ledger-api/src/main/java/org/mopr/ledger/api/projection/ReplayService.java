@@ -6,7 +6,6 @@ import org.mopr.ledger.projection.replay.BulkRebuild;
 import org.mopr.ledger.projection.replay.ReplayListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -29,18 +28,16 @@ public class ReplayService {
     private final BulkRebuild bulkRebuild;
     private final ObjectProvider<LiveProjection> live;
     private final TrialBalance trialBalance;
-    private final JdbcTemplate jdbc;
     private final ProjectionSettings settings;
     private final ApplicationEventPublisher publisher;
 
     public ReplayService(BulkRebuild bulkRebuild, ObjectProvider<LiveProjection> live,
-                         TrialBalance trialBalance, JdbcTemplate jdbc, ProjectionSettings settings,
+                         TrialBalance trialBalance, ProjectionSettings settings,
                          ApplicationEventPublisher publisher) {
         this.publisher = publisher;
         this.bulkRebuild = bulkRebuild;
         this.live = live;
         this.trialBalance = trialBalance;
-        this.jdbc = jdbc;
         this.settings = settings;
     }
 
@@ -103,8 +100,7 @@ public class ReplayService {
     }
 
     private long head() {
-        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        return head == null ? -1 : head;
+        return bulkRebuild.storeHead();
     }
 
     /** Waits until every segment of the processor has reached {@code head}, failing on its error or after the timeout. */

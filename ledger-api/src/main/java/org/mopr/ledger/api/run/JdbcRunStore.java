@@ -30,11 +30,6 @@ public class JdbcRunStore implements RunStore {
         return runId.value() + "/%";
     }
 
-    @Override
-    public Fingerprint fingerprint(RunId runId) {
-        return contents(runId).fingerprint();
-    }
-
     /** One streaming read of the run's events, in store order, with their payloads in binary (BinaryResults). */
     @Override
     public Contents contents(RunId runId) {

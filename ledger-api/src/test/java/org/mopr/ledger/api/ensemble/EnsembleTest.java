@@ -133,7 +133,7 @@ class EnsembleTest {
         for (EnsembleStore.MemberRow m : members) {
             // Whole in the store: every event of the run (read by its prefix) is what the member's fingerprint, read by
             // its aggregate ids, covered, and as many as the projections hold after the bulk catch-up.
-            Fingerprint all = runs.fingerprint(RunId.of(m.runId()));
+            Fingerprint all = runs.contents(RunId.of(m.runId())).fingerprint();
             assertThat(all.events()).as(m.runId()).isEqualTo(m.events()).isEqualTo(checked.base().expectedCommands());
             assertThat(all.hex()).as(m.runId()).isEqualTo(m.fingerprint());
             assertThat(jdbc.queryForObject("SELECT count(*) FROM proj_event WHERE run_id = ?", Long.class, m.runId()))

@@ -108,7 +108,7 @@ class RunsInProgressApiTest {
         assertThat(events).isPositive().isEqualTo(storedEvents(id + "/%"));
         // The summary's fingerprint is the one of the events in the store.
         assertThat(run.path("fingerprint").asText()).matches("[0-9a-f]{64}")
-                .isEqualTo(app.context.getBean(JdbcRunStore.class).fingerprint(RunId.of(id)).hex());
+                .isEqualTo(app.context.getBean(JdbcRunStore.class).contents(RunId.of(id)).fingerprint().hex());
         assertThat(OffsetDateTime.parse(run.path("finishedAt").asText()))
                 .isAfterOrEqualTo(OffsetDateTime.parse(run.path("startedAt").asText()));
         assertThat(Http.get(app.url("/api/runs/" + id)).json()).isEqualTo(run);

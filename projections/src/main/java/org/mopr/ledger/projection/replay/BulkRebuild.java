@@ -71,6 +71,11 @@ public final class BulkRebuild {
         this.claimWait = claimWait;
     }
 
+    /** The store's highest global index, -1 when empty: how far projection has to go. */
+    public long storeHead() {
+        return reader.head();
+    }
+
     /** Rebuilds every run ({@code runId} null) or one run, resuming an unfinished replay of the same scope. */
     public Result rebuild(String runId, ReplayListener listener) {
         String scope = runId == null ? ALL_RUNS : RunId.of(runId).value();

@@ -16,9 +16,6 @@ public interface RunStore {
     record Contents(Fingerprint fingerprint, Map<String, Long> eventsByTypeAndOrigin) {
     }
 
-    /** Hashes the run's events in store order. */
-    Fingerprint fingerprint(RunId runId);
-
     /** The fingerprint and the counts by type and origin, from one read of the run's events. */
     Contents contents(RunId runId);
 }
