@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A rebuild of every run builds the journal's account index after its last page, not row by row: afterwards the
- * projections' indexes are exactly those the migrations made, and a rebuild that fails half way leaves them there too.
+ * A rebuild of every run builds the journal's primary key and account index after its last page, not row by row:
+ * afterwards the projections' indexes and primary keys are exactly those the migrations made, and a rebuild that fails
+ * half way leaves them there too.
  */
 class DeferredIndexesTest {
 
@@ -29,6 +30,16 @@ class DeferredIndexesTest {
         return indexes(db).stream().anyMatch(def -> def.contains("proj_journal_account"));
     }
 
+    private static boolean journalPrimaryKey(ProjectionDatabase db) {
+        return db.jdbc.queryForObject("SELECT count(*) FROM pg_constraint WHERE conrelid = 'proj_journal'::regclass "
+                + "AND contype = 'p'", Integer.class) == 1;
+    }
+
+    private static List<String> primaryKeys(ProjectionDatabase db) {
+        return db.jdbc.queryForList("SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
+                + "WHERE contype = 'p' AND conrelid::regclass::text LIKE 'proj\\_%' ORDER BY 1", String.class);
+    }
+
     private static BulkRebuild rebuild(ProjectionDatabase db, TokenStore tokens) {
         return new BulkRebuild(db.jdbc, db.transactions, tokens, db.serializer, "projections", 1, 5, Duration.ofSeconds(1));
     }
@@ -38,18 +49,25 @@ class DeferredIndexesTest {
         ProjectionDatabase db = ProjectionDatabase.fresh("deferred_indexes");
         Story.events("d1", new StoreWriter(db.jdbc, db.serializer)::append);
         List<String> migrated = indexes(db);
+        List<String> keys = primaryKeys(db);
         assertThat(migrated).anyMatch(def -> def.contains("proj_journal_account"));
+        assertThat(keys).contains("proj_journal PRIMARY KEY (run_id, global_index, leg)",
+                "proj_event PRIMARY KEY (run_id, global_index)");
         List<Boolean> seenDuring = new ArrayList<>();
+        List<Boolean> keySeenDuring = new ArrayList<>();
 
         rebuild(db, db.tokenStore()).rebuild(null, new ReplayListener() {
             @Override
             public void batchCommitted(long events, long position) {
                 seenDuring.add(journalAccountIndex(db));
+                keySeenDuring.add(journalPrimaryKey(db));
             }
         });
 
         assertThat(seenDuring).isNotEmpty().containsOnly(false);
+        assertThat(keySeenDuring).isNotEmpty().containsOnly(false);
         assertThat(indexes(db)).isEqualTo(migrated);
+        assertThat(primaryKeys(db)).isEqualTo(keys);
     }
 
     @Test
@@ -70,6 +88,7 @@ class DeferredIndexesTest {
         })).hasMessage("killed");
 
         assertThat(indexes(db)).isEqualTo(migrated);
+        assertThat(journalPrimaryKey(db)).isTrue();
         assertThat(ReplayState.latest(db.jdbc).running()).isTrue();
         BulkRebuild.Result resumed = rebuild(db, tokens).rebuild(null, ReplayListener.NONE);
         assertThat(resumed.resumed()).isTrue();
@@ -87,7 +106,7 @@ class DeferredIndexesTest {
         ReplayListener look = new ReplayListener() {
             @Override
             public void batchCommitted(long events, long position) {
-                seenDuring.add(journalAccountIndex(db));
+                seenDuring.add(journalAccountIndex(db) && journalPrimaryKey(db));
             }
         };
 
