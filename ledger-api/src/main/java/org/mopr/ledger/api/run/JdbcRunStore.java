@@ -38,20 +38,24 @@ public class JdbcRunStore implements RunStore {
         JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
         streaming.setFetchSize(FETCH_SIZE);
         // A cursor needs a transaction in PostgreSQL, otherwise the driver reads the whole result at once.
-        new org.springframework.transaction.support.TransactionTemplate(
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()))
-                .executeWithoutResult(status -> streaming.query(connection -> {
-                    PreparedStatement statement = BinaryResults.request(connection.prepareStatement(
-                            "SELECT aggregateidentifier, sequencenumber, payloadtype, payload FROM domainevententry "
-                                    + "WHERE aggregateidentifier LIKE ? ORDER BY globalindex"));
-                    statement.setString(1, prefix(runId));
-                    return statement;
-                }, rs -> {
-                    String type = simpleName(rs.getString(3));
-                    byte[] payload = rs.getBytes(4);
-                    fingerprint.add(rs.getString(1), rs.getLong(2), type, payload);
-                    origins.add(type, payload);
-                }));
+        try (ReadBackLane lane = new ReadBackLane("read-back-" + runId.value(), row -> {
+            fingerprint.add(row.aggregateId(), row.sequence(), row.payloadType(), row.payload());
+            origins.add(row.payloadType(), row.payload());
+        })) {
+            new org.springframework.transaction.support.TransactionTemplate(
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()))
+                    .executeWithoutResult(status -> streaming.query(connection -> {
+                        PreparedStatement statement = BinaryResults.request(connection.prepareStatement(
+                                "SELECT aggregateidentifier, sequencenumber, payloadtype, payload FROM domainevententry "
+                                        + "WHERE aggregateidentifier LIKE ? ORDER BY globalindex"));
+                        statement.setString(1, prefix(runId));
+                        return statement;
+                    }, rs -> {
+                        lane.add(new ReadBackLane.Row(rs.getString(1), rs.getLong(2), simpleName(rs.getString(3)),
+                                rs.getBytes(4)));
+                    }));
+            lane.finish();
+        }
         return new Contents(fingerprint, origins.sorted());
     }
 

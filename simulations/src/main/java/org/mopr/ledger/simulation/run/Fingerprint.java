@@ -3,6 +3,7 @@ package org.mopr.ledger.simulation.run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -20,6 +21,9 @@ public final class Fingerprint {
     private String hex;
 
     public Fingerprint(String runId) {
+        if (runId.isEmpty()) {
+            throw new IllegalArgumentException("a fingerprint needs the run's id to normalise it, and it is empty");
+        }
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -47,8 +51,12 @@ public final class Fingerprint {
     private void normalise(byte[] payload) {
         int from = 0;
         byte first = quotedRun[0];
-        for (int i = 0; i < payload.length; i++) {
-            if (payload[i] == first && matchesAt(payload, i) && endsRunToken(payload, i + quotedRun.length)) {
+        // Every JSON string starts with the quote; the run id's first letter rules out nearly all of them at once.
+        byte second = quotedRun[1];
+        int last = payload.length - quotedRun.length;
+        for (int i = 0; i <= last; i++) {
+            if (payload[i] == first && payload[i + 1] == second && matchesAt(payload, i)
+                    && endsRunToken(payload, i + quotedRun.length)) {
                 digest.update(payload, from, i - from);
                 digest.update(placeholder);
                 i += quotedRun.length - 1;
@@ -59,15 +67,8 @@ public final class Fingerprint {
     }
 
     private boolean matchesAt(byte[] payload, int at) {
-        if (at + quotedRun.length > payload.length) {
-            return false;
-        }
-        for (int k = 0; k < quotedRun.length; k++) {
-            if (payload[at + k] != quotedRun[k]) {
-                return false;
-            }
-        }
-        return true;
+        return at + quotedRun.length <= payload.length
+                && Arrays.equals(payload, at, at + quotedRun.length, quotedRun, 0, quotedRun.length);
     }
 
     private static boolean endsRunToken(byte[] payload, int at) {
