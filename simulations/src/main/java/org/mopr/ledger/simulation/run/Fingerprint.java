@@ -3,7 +3,6 @@ package org.mopr.ledger.simulation.run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -16,14 +15,12 @@ public final class Fingerprint {
     private final MessageDigest digest;
     private final String runPrefix;
     private final byte[] quotedRun;
+    private final String quotedRunText;
     private final byte[] placeholder = "\"RUN".getBytes(StandardCharsets.UTF_8);
     private long events;
     private String hex;
 
     public Fingerprint(String runId) {
-        if (runId.isEmpty()) {
-            throw new IllegalArgumentException("a fingerprint needs the run's id to normalise it, and it is empty");
-        }
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -31,6 +28,7 @@ public final class Fingerprint {
         }
         this.runPrefix = runId + "/";
         this.quotedRun = ("\"" + runId).getBytes(StandardCharsets.UTF_8);
+        this.quotedRunText = new String(quotedRun, StandardCharsets.ISO_8859_1);
     }
 
     public void add(String aggregateId, long sequence, String payloadType, byte[] payload) {
@@ -46,29 +44,26 @@ public final class Fingerprint {
 
     /**
      * Hashes the payload with every JSON string that starts with the run id ("run-7/section/SU", "run-7") starting
-     * "RUN..." instead: the stretches between matches go to the digest as they are, without a copy of the payload.
+     * "RUN..." instead: the stretches between matches go to the digest as they are. The search runs on the payload
+     * read as ISO-8859-1, one char per byte so that indexes are byte offsets, because String.indexOf is vectorised by
+     * the JVM where a loop over the bytes is not: the loop was most of a large run's read-back.
      */
     private void normalise(byte[] payload) {
+        String text = new String(payload, StandardCharsets.ISO_8859_1);
         int from = 0;
-        byte first = quotedRun[0];
-        // Every JSON string starts with the quote; the run id's first letter rules out nearly all of them at once.
-        byte second = quotedRun[1];
-        int last = payload.length - quotedRun.length;
-        for (int i = 0; i <= last; i++) {
-            if (payload[i] == first && payload[i + 1] == second && matchesAt(payload, i)
-                    && endsRunToken(payload, i + quotedRun.length)) {
-                digest.update(payload, from, i - from);
+        int at = text.indexOf(quotedRunText);
+        while (at >= 0) {
+            int after = at + quotedRun.length;
+            if (endsRunToken(payload, after)) {
+                digest.update(payload, from, at - from);
                 digest.update(placeholder);
-                i += quotedRun.length - 1;
-                from = i + 1;
+                from = after;
+                at = text.indexOf(quotedRunText, after);
+            } else {
+                at = text.indexOf(quotedRunText, at + 1);
             }
         }
         digest.update(payload, from, payload.length - from);
-    }
-
-    private boolean matchesAt(byte[] payload, int at) {
-        return at + quotedRun.length <= payload.length
-                && Arrays.equals(payload, at, at + quotedRun.length, quotedRun, 0, quotedRun.length);
     }
 
     private static boolean endsRunToken(byte[] payload, int at) {
